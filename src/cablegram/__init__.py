@@ -1,0 +1,5 @@
+"""cablegram: an archive for diplomatic documents."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

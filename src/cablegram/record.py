@@ -1,0 +1,143 @@
+"""The record: one document, as every reader produces it and every store keeps it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+
+@dataclass(slots=True)
+class Footnote:
+    n: str
+    text: str
+
+
+@dataclass(slots=True)
+class Reference:
+    text: str
+    target: str | None = None
+
+
+@dataclass(slots=True)
+class Redaction:
+    text: str
+    extent: str | None = None
+
+
+@dataclass(slots=True)
+class Signer:
+    name: str
+    title: str | None = None
+
+
+@dataclass(slots=True)
+class Source:
+    """The archival citation of a source note."""
+
+    repository: str | None = None
+    file: str | None = None
+    drafted_by: str | None = None
+    cleared_by: str | None = None
+    approved_by: str | None = None
+
+
+@dataclass(slots=True)
+class Record:
+    """One document. `sender`/`recipient` are serialised as "from"/"to"."""
+
+    id: str
+    collection: str
+    number: str | None = None
+    title: str = ""
+    doc_type: str | None = None
+    sender: str | None = None
+    recipient: str | None = None
+    place: str | None = None
+    date: str | None = None
+    time: str | None = None
+    date_not_before: str | None = None
+    date_not_after: str | None = None
+    classification: str | None = None
+    handling: list[str] = field(default_factory=list)
+    source_note: str | None = None
+    source: Source = field(default_factory=Source)
+    telegram_number: str | None = None
+    signers: list[Signer] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    redactions: list[Redaction] = field(default_factory=list)
+    text: str = ""
+    flags: list[str] = field(default_factory=list)
+    # Where the record came from: reader name and input path.
+    format: str | None = None
+    origin: str | None = None
+    # Reader-specific extras that have no field of their own (catalog pages, attachments).
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["from"] = d.pop("sender")
+        d["to"] = d.pop("recipient")
+        return {k: d[k] for k in RECORD_KEYS}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Record:
+        data = dict(d)
+        data["sender"] = data.pop("from", None)
+        data["recipient"] = data.pop("to", None)
+        known = {f.name for f in fields(cls)}
+        data = {k: v for k, v in data.items() if k in known}
+        data["source"] = Source(**(data.get("source") or {}))
+        data["signers"] = [Signer(**s) for s in data.get("signers") or []]
+        data["footnotes"] = [Footnote(**f) for f in data.get("footnotes") or []]
+        data["references"] = [Reference(**r) for r in data.get("references") or []]
+        data["redactions"] = [Redaction(**r) for r in data.get("redactions") or []]
+        return cls(**data)
+
+
+# The order of keys in JSON output; docs/record.md documents each.
+RECORD_KEYS: tuple[str, ...] = (
+    "id", "collection", "number", "title", "doc_type", "from", "to", "place",
+    "date", "time", "date_not_before", "date_not_after", "classification", "handling",
+    "source_note", "source", "telegram_number", "signers", "footnotes", "references",
+    "redactions", "text", "flags", "format", "origin", "extra",
+)
+
+
+@dataclass(slots=True)
+class Person:
+    """An entry of a volume's persons list (front matter)."""
+
+    xml_id: str
+    name: str
+    description: str | None = None
+
+
+@dataclass(slots=True)
+class Term:
+    """An entry of a volume's terms (abbreviations) list."""
+
+    xml_id: str
+    term: str
+    description: str | None = None
+
+
+@dataclass(slots=True)
+class Collection:
+    """A volume, catalog or other published unit that records belong to."""
+
+    id: str
+    title: str = ""
+    format: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+    persons: list[Person] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Batch:
+    """What a reader makes of one input file: stored in one transaction."""
+
+    collection: Collection
+    records: list[Record]
+    warnings: list[str] = field(default_factory=list)
