@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cablegram.fields.dateline import Dateline, parse_date_text, parse_dateline
-from cablegram.fields.heading import Heading, parse_heading
+from cablegram.fields.heading import DOC_TYPES, Heading, parse_heading
 from cablegram.fields.redaction import find_redactions
 from cablegram.fields.refs import find_references
 from cablegram.fields.signers import parse_signers
@@ -11,6 +11,7 @@ from cablegram.fields.source_note import SourceNote, parse_source_note
 from cablegram.fields.telegram import parse_telegram_number
 
 __all__ = [
+    "DOC_TYPES",
     "Dateline",
     "Heading",
     "SourceNote",

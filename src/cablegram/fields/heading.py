@@ -1,8 +1,21 @@
-"""Document headings: "10. Telegram From the Embassy in the Soviet Union to the Department of State"."""
+"""Document headings: "10. Telegram From the Embassy in the Soviet Union to …".
+
+A heading gives the document's number, type, sender and recipient. The forms in FRUS:
+  "N. <Type> From <sender> to <recipient>"           (1952 on)
+  "<Sender> to <recipient>"                            (older volumes: no type word)
+  "Memorandum by <sender> to <recipient>", "Paper Prepared by <sender> for <recipient>"
+  "Memorandum of Conversation Between <A> and <B>"     (A is taken as sender, B as recipient,
+                                                        as the TEI markup does)
+  "3. Letter from Fisk to McCloy, March 2. Transmits ..." (microfiche catalog entries: the
+                                                        phrase ends at ", <date>" or ".")
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from cablegram.fields.text import sentence_end, tidy
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,5 +27,218 @@ class Heading:
     recipient: str | None = None
 
 
+_MEMCON = "memorandum-of-conversation"
+# Type phrases that open a heading, most specific first; matched case-insensitively.
+_TYPES: tuple[tuple[str, str], ...] = (
+    (r"editorial note", "editorial-note"),
+    (r"memorand(?:um|a) of (?:a |the )?(?:telephone )?(?:conversations?|telcon)", _MEMCON),
+    (r"memorand(?:um|a) of (?:a |the )?(?:conference|meeting|meetings)", _MEMCON),
+    (r"memorand(?:um|a) of (?:a |the )?discussion", "memorandum-of-discussion"),
+    (r"memorand(?:um|a) for (?:the )?(?:record|files?)", "memorandum-for-the-record"),
+    (r"(?:nsc |national security council )?(?:executive committee )?record of actions?",
+     "record-of-action"),
+    (r"summary record", "summary-record"),
+    (r"(?:delegation )?record of (?:a |the )?(?:conversation|meeting|discussion)",
+     "summary-record"),
+    (r"(?:special )?(?:national )?intelligence estimates?|s?nie\b", "intelligence-estimate"),
+    (r"summary of actions?", "record-of-action"),
+    (r"circular (?:telegram|airgram|instruction|message)|circular\b", "circular"),
+    (r"(?:draft )?telegrams?|cables?|cablegram|backchannel (?:message|telegram)", "telegram"),
+    (r"airgram", "airgram"),
+    (r"despatch|dispatch", "despatch"),
+    (r"instructions?", "instruction"),
+    (r"aide[- ]m[ée]moire", "aide-memoire"),
+    (r"(?:(?:personal|oral|backchannel|verbal) )?messages?", "message"),
+    (r"letters?", "letter"),
+    (r"draft\b", "draft"),
+    (r"(?:summary |handwritten |informal )?notes\b", "notes"),
+    (r"(?:diplomatic |intelligence |verbal )?note\b", "note"),
+    (r"minutes", "minutes"),
+    (r"briefing (?:paper|book|memorandum|notes?)", "briefing-paper"),
+    (r"(?:\w+ )?memorand(?:um|a)\b", "memorandum"),
+    (r"(?:position |talking |background |discussion |issues |working |policy |staff |options |"
+     r"decision |scope |study |planning |information |white )?papers?\b", "paper"),
+    (r"talking points", "paper"),
+    (r"(?:\w+ )?reports?\b", "report"),
+    (r"(?:telephone conversation|telcon|transcript)", "transcript"),
+    (r"(?:radio and television )?(?:address|remarks|statement|press release|news conference|"
+     r"speech|toast)", "statement"),
+    (r"diary", "diary"),
+    (r"(?:current economic developments|(?:weekly |daily )?review|bulletin)\b", "report"),
+    (r"(?:press )?(?:statement|release)\b", "statement"),
+    (r"(?:conversation|interview)s?\b", "transcript"),
+    (r"resolutions?\b", "resolution"),
+    (r"(?:terms of reference|plan of action|guidelines|evaluation|highlights)\b", "paper"),
+    (r"(?:\w+ )?agreement", "agreement"),
+    (r"(?:study|chronology|annex|outline|estimate|summary|analysis)\b(?!\s+memorand)", "paper"),
+)
+_TYPE_RE = [(re.compile(p, re.IGNORECASE), t) for p, t in _TYPES]
+# Every doc_type parse_heading can give, for documentation and validation.
+DOC_TYPES: tuple[str, ...] = tuple(sorted({t for _, t in _TYPES}))
+
+# Where a type phrase may start: the beginning, or after up to five capitalised words.
+_QUALIFIER = re.compile(r"(?:[A-Z][\w.’'-]*|of|the|and)\s+")
+_QUALIFIED_MAX = 5
+# Words that, placed before " to ", name an office rather than end the sender:
+# "the Special Assistant to the President (Bundy) to ...", "the Ambassador to Germany".
+_TO_TITLES = re.compile(
+    r"(?:Assistant|Ambassador|Representative|Adviser|Advisor|Delegation|Mission|Delegate|Envoy|"
+    r"Counselor|Aide|Liaison|Observer|Commissioner|Emissary|Attaché|Deputy|Consultant|"
+    r"Minister|Secretary|Officer|Coordinator|Consul|Chargé|Minister-Counselor)(?:-Designate)?$"
+)
+# "126.", "No. 148" (glued to the title in some volumes: "No. 148The Ambassador"), "12a."
+_COLLECTIVE = re.compile(
+    r"(?:the\s+)?(?:All|Certain|Selected|Various|Department|Embassy|Embassies|Consulates?|"
+    r"Legations?|Posts|Diplomatic|Missions)\b"
+)
+_NUMBER = re.compile(r"^\s*(?:No\.\s*)?\[?(\d+(?:[a-z](?![a-z]))?(?:-\d+)?)\]?\s*\.?\s*(?=\S)")
+# Where a heading's sender/recipient phrase ends: the place and date ("…, Washington,
+# July 11, 1971"), a catalog entry's date (", March 2."), or the end of its first sentence.
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_TAIL = re.compile(
+    rf",\s+(?:(?!and\s)[^,()]{{1,60}},\s+){{0,3}}(?:(?:{_MONTH})\s+\d|\d{{1,2}}\s+{_MONTH}|undated\b|"
+    rf"(?:{_MONTH}),?\s+\d{{4}}|\d{{4}}\b)"
+    r"|\s+\(?undated\)?"
+)
+def _phrase_end(title: str, start: int) -> int:
+    """Where the sender/recipient phrase of a heading ends (see the module docstring)."""
+    m = _TAIL.search(title, start)
+    end = m.start() if m else len(title)
+    stop = sentence_end(title, start, end)
+    return stop - 1 if stop < end else end
+
+
+_CATALOG_NUMBER = re.compile(r"^[\dA-Z/–-]*\d[\dA-Z/–-]*,?\s+")
+_FROM = re.compile(r"\b(?:from|by)\s+", re.IGNORECASE)
+_PREPARED = re.compile(r"\b(?:prepared|drafted|written|sent)\s+(?:by|in|for)\s+", re.IGNORECASE)
+_BETWEEN = re.compile(r"\b(?:between|among)\s+", re.IGNORECASE)
+_TO = re.compile(r",?\s+to\s+")
+_ADDRESSED = re.compile(r"^(?:to|for)\s+", re.IGNORECASE)
+_FOR = re.compile(r",?\s+for\s+")
+_AND = re.compile(r"\s+and\s+")
+# Old volumes space the parentheses: "( Wiley )".
+_PAREN_SPACE = re.compile(r"\(\s+|\s+\)")
+
+
+def _clean_party(text: str) -> str | None:
+    if "( " in text or " )" in text:
+        text = _PAREN_SPACE.sub(lambda m: m[0].strip(), text)
+    text = text.strip(" ,;:”\"")
+    if text.startswith(("the ", "The ")):
+        text = text[4:].lstrip()
+    return text or None
+
+
+def _balanced(text: str) -> bool:
+    return text.count("(") == text.count(")")
+
+
+def _split_to(text: str, sep: re.Pattern[str] = _TO) -> tuple[str, str | None]:
+    """Split "<sender> to <recipient>" at the " to " that ends the sender.
+
+    A " to " after a closing parenthesis or a comma ends the sender; one after an office
+    that takes "to" ("Special Assistant to the President") does not, unless it is the last.
+    """
+    candidates = []
+    for m in sep.finditer(text):
+        before = text[: m.start()].rstrip()
+        if before.endswith(")") or (before and m[0].startswith(",") and _balanced(before)):
+            return before, text[m.end() :]
+        # Parentheses must be balanced: "(Representative to the UN)" is inside a name.
+        if before and _balanced(before):
+            candidates.append(m)
+    for m in candidates:
+        if not _TO_TITLES.search(text[: m.start()].rstrip()):
+            return text[: m.start()].rstrip(), text[m.end() :]
+    if len(candidates) > 1:
+        m = candidates[-1]
+        return text[: m.start()].rstrip(), text[m.end() :]
+    if candidates and _COLLECTIVE.match(text, candidates[0].end()):
+        # "the Acting Secretary to All Diplomatic Missions": no office is "to" a group of posts.
+        m = candidates[0]
+        return text[: m.start()].rstrip(), text[m.end() :]
+    return text, None
+
+
+def _parties(phrase: str) -> tuple[str | None, str | None]:
+    """Sender and recipient from the part of a heading after its type phrase."""
+    m = _BETWEEN.match(phrase) or _BETWEEN.search(phrase)
+    if m and not _FROM.match(phrase):
+        rest = phrase[m.end() :]
+        # "Between A (X) and B": an " and " after a parenthesis, else the first one
+        # outside parentheses ("… for Near Eastern and South Asian Affairs" comes later).
+        parts = [p for p in _AND.finditer(rest) if _balanced(rest[: p.start()])]
+        if parts:
+            cut = next((p for p in parts if rest[: p.start()].endswith(")")), parts[0])
+            first = rest[: cut.start()]
+            # "A, B and C": the sender is the first of the list.
+            if "," in first and "(" not in first:
+                first = first.split(",")[0]
+            return _clean_party(first), _clean_party(rest[cut.end() :])
+        return _clean_party(rest), None
+    m = _PREPARED.search(phrase)
+    if m:
+        rest = phrase[m.end() :]
+        if m[0].rstrip().lower().endswith("for"):
+            return None, _clean_party(rest)
+        sender, recipient = _split_to(rest)
+        if recipient is None:
+            sender, recipient = _split_to(rest, _FOR)
+        return _clean_party(sender), _clean_party(recipient) if recipient else None
+    m = _FROM.match(phrase) or _FROM.search(phrase)
+    if m:
+        rest = phrase[m.end() :]
+        lead = _ADDRESSED.match(phrase[: m.start()])
+        if lead:  # "Memorandum for the NSC Executive Committee from Nitze"
+            return _clean_party(rest), _clean_party(phrase[lead.end() : m.start()])
+        sender, recipient = _split_to(rest)
+        return _clean_party(sender), _clean_party(recipient) if recipient else None
+    m = _ADDRESSED.match(phrase)
+    if m:  # "Memorandum to Members of Policy Planning Council", "Telegram 123 to Guatemala City"
+        return None, _clean_party(phrase[m.end() :])
+    return None, None
+
+
+def _doc_type(title: str) -> tuple[str | None, int]:
+    """The type of a heading and where its type phrase ends (0 when none).
+
+    The type phrase opens the heading, or follows a few capitalised qualifiers
+    ("National Security Action Memorandum", "Central Intelligence Agency Special Report").
+    """
+    pos = 0
+    for _ in range(_QUALIFIED_MAX + 1):
+        for pattern, name in _TYPE_RE:
+            m = pattern.match(title, pos)
+            if m:
+                return name, m.end()
+        word = _QUALIFIER.match(title, pos)
+        if word is None:
+            break
+        pos = word.end()
+    return None, 0
+
+
 def parse_heading(text: str) -> Heading:
-    return Heading(title=text.strip())
+    """Number, title, type, sender and recipient of a printed heading."""
+    t = tidy(text)
+    number = None
+    m = _NUMBER.match(t)
+    if m:
+        number, t = m[1], t[m.end() :]
+    title = t
+    doc_type, end = _doc_type(title)
+    phrase = title[end : _phrase_end(title, end)]
+    phrase = phrase.strip(" ,;:")
+    # A catalog number after the type: "Telegram 502 from San Salvador", "NIE 11-8-61".
+    if phrase[:1].isdigit() or phrase[:1].isupper():
+        phrase = _CATALOG_NUMBER.sub("", phrase)
+    if doc_type is None:
+        # Older volumes: "The Secretary of State to the Embassy in Iran".
+        sender, recipient = _split_to(phrase)
+        if recipient is None:
+            return Heading(number, title, None, *_parties(phrase))
+        return Heading(number, title, None, _clean_party(sender), _clean_party(recipient))
+    return Heading(number, title, doc_type, *_parties(phrase))

@@ -1,8 +1,16 @@
-"""Source notes: classification, handling caveats, archival citation, drafters."""
+"""Source notes: classification, handling caveats, archival citation, drafters.
+
+A FRUS source note reads "Source: <repository>, <file>. <Classification>; <caveat>; ….
+Drafted by …; cleared by …; approved by …. <other remarks>". The older volumes print only
+a file number and a type: "851G.01/6–1449: Telegram".
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from cablegram.fields.text import sentence_end, tidy
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,5 +24,136 @@ class SourceNote:
     approved_by: str | None = None
 
 
+_CLASSES = (
+    "top secret",
+    "secret",
+    "confidential",
+    "limited official use",
+    "official use only",
+    "restricted",
+    "unclassified",
+)
+# The classification opens a sentence (or follows the citation's last comma in a few notes)
+# and is followed by ";", ".", "—" or the end; "Secretary" and "Secret Service" are not one.
+_CLASS_RE = re.compile(
+    r"(?:^|(?<=[.;:,)\]])\s*|\s)(?P<c>top\s+secret|secret|confidential|limited\s+official\s+use|"
+    r"official\s+use\s+only|restricted|unclassified|no\s+classification\s+markings?)"
+    r"(?P<rest>(?:\s*(?:[;:—–/-]|,\s(?=[A-Z]))\s*[^.;]*)*)\s*(?:\.|$|(?=\s[A-Z(]))",
+    re.IGNORECASE,
+)
+_SOURCE_PREFIX = re.compile(r"^\s*\[?\s*Source[:;]\s*", re.IGNORECASE)
+# Caveats as printed, normalised to one spelling each.
+_CAVEATS: dict[str, str] = {
+    k.lower(): k
+    for k in (
+        "Eyes Only", "Exclusively Eyes Only", "Eyes Only for the Secretary", "Niact",
+        "Niact Immediate", "Priority", "Immediate", "Operational Immediate", "Flash",
+        "Routine", "Sensitive", "Exdis", "Nodis", "Limdis", "Noforn", "Nocontract",
+        "Limit Distribution", "Limited Distribution", "No Distribution", "Cherokee", "Specat",
+        "Roger Channel", "Personal and Private", "Personal", "Official–Informal",
+        "Controlled Dissem", "Controlled Dissemination", "No Foreign Dissem", "Alpha",
+        "Restricted Data", "Presidential Handling", "Critic", "Secto", "Tosec", "Limit Dis",
+        "Harvan", "Nodis/Harvan", "Nodis/Harvan Plus", "Handle via Backchannel",
+        "Immediate Exdis", "Nodis/Marigold", "Umbra", "Eyes Only for Ambassador",
+    )
+}
+_CAVEATS["official-informal"] = "Official–Informal"
+# "Secret Priority", "Secret Flash": a caveat printed without its ";".
+_BARE_CAVEAT = re.compile(
+    r"\b(top secret|secret|confidential|limited official use|unclassified)\s+(?=(?:"
+    + "|".join(re.escape(k) for k in sorted(_CAVEATS, key=len, reverse=True))
+    + r")\b)",
+    re.IGNORECASE,
+)
+_CAVEAT_MAX = 60
+_DRAFTED = re.compile(
+    r"\b(?P<kind>Drafted|Cleared|Approved)(?:\s+and\s+(?P<also>approved|cleared))?"
+    # A name may hold initials ("U. Alexis Johnson"): a period after one capital is no end.
+    r"\s+(?:by|with|in)\s+(?P<who>(?:[^;.]|(?<=\b[A-Z])\.)+?)"
+    r"(?=,?\s+(?:on|in)?\s*[A-Z][a-z]+\s+\d|;|(?<!\b[A-Z])\.(?:\s|$)|,\s+(?:and\s+)?(?:cleared|approved|drafted)\b|"
+    r"\s+and\s+(?:[a-z]+\s+)?(?:in|by|with)\b|\s+and\s+(?:cleared|approved|drafted)\b|$)",
+    re.IGNORECASE,
+)
+# "851G.01/6–1449: Telegram" (the 1940s volumes): a Central Files number and a type.
+_OLD_STYLE = re.compile(r"^(?P<file>[0-9][0-9A-Z.]*/[0-9A-Z–\-]+(?:\s*[A-Z]+)?)\s*:")
+
+
+def _classification(m: re.Match[str]) -> str:
+    c = " ".join(m["c"].lower().split())
+    return "unclassified" if c.startswith("no classification") else c
+
+
+def _caveat(text: str) -> str | None:
+    text = text.strip(" .,;:—–-")
+    if not text or len(text) > _CAVEAT_MAX or not text[0].isalpha():
+        return None
+    norm = " ".join(text.split())
+    known = _CAVEATS.get(norm.lower())
+    if known:
+        return known
+    # An unknown caveat keeps its words, in title case when printed all in capitals.
+    return norm.title() if norm.isupper() and len(norm) > 3 else norm
+
+
+def _find_class(text: str) -> re.Match[str] | None:
+    for m in _CLASS_RE.finditer(text):
+        word = m["c"].lower()
+        # "Secret" inside a citation ("Secret Files", "Secret Service") is not a marking.
+        after = text[m.end("c") : m.end("c") + 2]
+        if word == "secret" and after[:1] == " " and after[1:2].isalpha() and not m["rest"]:
+            continue
+        return m
+    return None
+
+
+def _who(text: str) -> str | None:
+    text = text.strip(" ,;:")
+    return text or None
+
+
 def parse_source_note(text: str) -> SourceNote:
-    return SourceNote()
+    """Classification, caveats, citation and drafters of a printed source note."""
+    t = tidy(text)
+    prefix = _SOURCE_PREFIX.match(t)
+    if prefix:
+        t = t[prefix.end() :]
+    m = _find_class(t)
+    if m is None or not m["rest"]:
+        bare = _BARE_CAVEAT.sub(r"\1; ", t)
+        if bare != t:
+            t, m = bare, _find_class(bare)
+    classification = _classification(m) if m else None
+    handling: list[str] = []
+    if m and m["rest"]:
+        for part in re.split(r"[;:]|,\s", m["rest"]):
+            cav = _caveat(part)
+            if cav and cav not in handling:
+                handling.append(cav)
+    # The citation: from the start to the classification sentence, or the first sentence.
+    cite_end = m.start("c") if m else sentence_end(t)
+    citation = t[:cite_end].strip(" .;,")
+    repository = file = None
+    old = _OLD_STYLE.match(t)
+    if old:
+        file = old["file"]
+    elif citation and not _DRAFTED.match(citation):
+        first, _, rest = citation.partition(",")
+        if ":" in first and not rest:  # "Presidential Correspondence: Lot 66 D 204"
+            file = first.strip()
+        else:
+            repository, file = first.strip() or None, rest.strip() or None
+    people: dict[str, str | None] = {"drafted": None, "cleared": None, "approved": None}
+    for d in _DRAFTED.finditer(t):
+        who = _who(d["who"])
+        for kind in (d["kind"], d["also"]):
+            if kind and people[kind.lower()] is None:
+                people[kind.lower()] = who
+    return SourceNote(
+        classification=classification,
+        handling=tuple(handling),
+        repository=repository,
+        file=file,
+        drafted_by=people["drafted"],
+        cleared_by=people["cleared"],
+        approved_by=people["approved"],
+    )

@@ -1,0 +1,51 @@
+"""Normalisation shared by the field parsers: whitespace and stray spaces before punctuation."""
+
+from __future__ import annotations
+
+import re
+
+# The older TEI volumes print "Paris , June 13" and "1959 ."; printed text has no such spaces.
+_SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:)\]])")
+_SPACE_AFTER_OPEN = re.compile(r"([(\[]) ")
+_BEFORE_PUNCT = (" ,", " .", " ;", " :", " )", " ]")
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace (line breaks inside phrases) to one space and strip."""
+    # str.split is several times faster than a regex here, and these run on every document.
+    return " ".join(text.split())
+
+
+def tidy(text: str) -> str:
+    """`squash`, then drop spaces before closing punctuation and after opening brackets."""
+    text = squash(text)
+    if any(p in text for p in _BEFORE_PUNCT):
+        text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    if "( " in text or "[ " in text:
+        text = _SPACE_AFTER_OPEN.sub(r"\1", text)
+    return text
+
+
+_PERIOD = re.compile(r"(\S*)\.(?=\s|$)")
+# A period after these ends no sentence: "Mr. Rusk", "U.S. Forces", "John A. McCone", "Vol. II".
+_ABBREV = frozenset(
+    (
+        "mr", "mrs", "ms", "dr", "jr", "sr", "st", "no", "nos", "lt", "co", "gen", "col", "adm",
+        "gov", "sen", "rep", "amb", "ltd", "inc", "maj", "capt", "cdr", "brig", "sgt", "rev", "fr",
+        "vs", "vol", "ft", "messrs", "cmdr", "esq", "dept", "corp", "bros", "pp", "p", "ibid", "cf",
+        "ca", "op", "cit",
+    )
+)
+
+
+def sentence_end(text: str, start: int = 0, end: int | None = None) -> int:
+    """The index just after the first sentence-ending period in text[start:end], else `end`."""
+    stop = len(text) if end is None else end
+    if "." not in text[start:stop]:
+        return stop
+    for p in _PERIOD.finditer(text, start, stop):
+        word = p[1].rsplit(".", 1)[-1].lstrip("([")
+        if len(word) <= 1 or word.lower() in _ABBREV or "." in p[1] or word.isdigit():
+            continue
+        return p.end()
+    return stop

@@ -1,0 +1,101 @@
+"""Source notes: classification, caveats, citation and drafters."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cablegram.fields import SourceNote, parse_source_note
+
+
+def test_full_note() -> None:
+    s = parse_source_note(
+        "Source: Department of State, Central Files, 770G.00/9–1260. Confidential; Priority. "
+        "Drafted by Sisco, cleared by Ferguson, and approved by Wilcox. Repeated to Léopoldville."
+    )
+    assert s == SourceNote(
+        classification="confidential", handling=("Priority",), repository="Department of State",
+        file="Central Files, 770G.00/9–1260", drafted_by="Sisco", cleared_by="Ferguson",
+        approved_by="Wilcox",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "classification", "handling"),
+    [
+        ("Source: X, Y. Top Secret; Eyes Only.", "top secret", ("Eyes Only",)),
+        ("Source: X, Y. Secret; Priority; Limit Distribution.", "secret",
+         ("Priority", "Limit Distribution")),
+        ("Source: X, Y. Secret; Cherokee; Niact Immediate; Nodis.", "secret",
+         ("Cherokee", "Niact Immediate", "Nodis")),
+        ("Source: X, Y. Confidential; LIMDIS; Immediate", "confidential", ("Limdis", "Immediate")),
+        ("Source: X, Y. Secret: Niact; Limit Distribution.", "secret",
+         ("Niact", "Limit Distribution")),
+        ("Source: X, Y. Limited Official Use.", "limited official use", ()),
+        ("Source: X, Y. Official Use Only.", "official use only", ()),
+        ("Source: X, Y. No classification marking. Printed in Public Papers.", "unclassified", ()),
+        ("Source: X, Y. Unclassified; Immediate", "unclassified", ("Immediate",)),
+        ("Source: X, Y. Secret Priority. Repeated to CINCPAC.", "secret", ("Priority",)),
+        ("Source: Department of State, Secretary’s Memoranda of Conversation: Lot 64 D 199.",
+         None, ()),
+    ],
+)
+def test_classification_and_caveats(
+    text: str, classification: str | None, handling: tuple[str, ...]
+) -> None:
+    s = parse_source_note(text)
+    assert (s.classification, s.handling) == (classification, handling)
+
+
+@pytest.mark.parametrize(
+    ("text", "repository", "file"),
+    [
+        ("Source: Department of State, Presidential Correspondence: Lot 66 D 204. No "
+         "classification marking.", "Department of State",
+         "Presidential Correspondence: Lot 66 D 204"),
+        ("Source: Kennedy Library, National Security Files, Countries Series, Cuba, General. "
+         "Top Secret.", "Kennedy Library",
+         "National Security Files, Countries Series, Cuba, General"),
+        ("Source: National Archives, Nixon Presidential Materials, NSC Files, Box 701. Secret.",
+         "National Archives", "Nixon Presidential Materials, NSC Files, Box 701"),
+        ("851G.01/6–1449: Telegram", None, "851G.01/6–1449"),
+    ],
+)
+def test_citation(text: str, repository: str | None, file: str | None) -> None:
+    s = parse_source_note(text)
+    assert (s.repository, s.file) == (repository, file)
+
+
+def test_drafters_from_the_seed() -> None:
+    s = parse_source_note(
+        "Source: Department of State, Central Files, 737.56361/11-362. Top Secret. Drafted by "
+        "McGeorge Bundy, cleared by Rusk, and approved by U. Alexis Johnson."
+    )
+    assert (s.drafted_by, s.cleared_by, s.approved_by) == ("McGeorge Bundy", "Rusk",
+                                                           "U. Alexis Johnson")
+    s = parse_source_note("Source: USUN Files: NYFRC 84-84-001, October-November Meetings. "
+                          "Confidential. Drafted by Akalovsky and concurred in by McCloy.")
+    assert (s.classification, s.drafted_by) == ("confidential", "Akalovsky")
+    s = parse_source_note("Source: X, Y. Secret. Drafted and approved by Thompson (S/AL), "
+                          "October 29.")
+    assert s.drafted_by == s.approved_by == "Thompson (S/AL)"
+
+
+@given(st.text(max_size=200))
+def test_any_text_gives_a_source_note(text: str) -> None:
+    s = parse_source_note(text)
+    assert isinstance(s, SourceNote)
+    assert s.classification in {None, "top secret", "secret", "confidential",
+                                "limited official use", "official use only", "restricted",
+                                "unclassified"}
+
+
+@given(st.sampled_from(["Top Secret", "Secret", "Confidential", "Limited Official Use"]),
+       st.lists(st.sampled_from(["Priority", "Nodis", "Eyes Only", "Niact", "Exdis"]),
+                unique=True, max_size=3))
+def test_class_and_caveats_round_trip(cls: str, caveats: list[str]) -> None:
+    marking = "; ".join([cls, *caveats])
+    text = f"Source: Department of State, Central Files, 611.3722/10-3162. {marking}."
+    s = parse_source_note(text)
+    assert (s.classification, s.handling) == (cls.lower(), tuple(caveats))

@@ -1,0 +1,50 @@
+"""Telegram numbers that open a cable's text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cablegram.fields import parse_telegram_number
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("1707. Eyes only Secretary.", "1707"),
+        ("1579. For Secretary from McCloy. Department pass White House.", "1579"),
+        ("CAP 55515-62. Reference your message.", "CAP 55515-62"),
+        ("Secto 12. Following is summary.", "Secto 12"),
+        ("Tosec 15. For the Secretary.", "Tosec 15"),
+        ("Polto 123. Reference Polto 120.", "Polto 123"),
+        ("Delga 344. Re Deptel 200.", "Delga 344"),
+        ("12. Eyes only for Ambassador.", "12"),
+        ("45. 1. Following is text.", "45"),
+        # A first paragraph numbered 2 or more is a cable number in the corpus.
+        ("48. Saigon for Secretary State.", "48"),
+        ("1. Eyes only for the Ambassador.", "1"),
+        ("A–34. Subject: visit.", "A–34"),
+        ("CA-1234. Circular.", "CA-1234"),
+        ("24609/Delto 996. 1. In the meetings", "24609/Delto 996"),
+        ("Unnumbered. Following", None),
+        # A numbered paragraph, a heading-like word, or prose: no telegram number.
+        ("1. The Planning Subcommittee reviewed the situation.", None),
+        ("Item 3. The meeting", None),
+        ("The President asked that", None),
+        ("", None),
+    ],
+)
+def test_numbers(text: str, number: str | None) -> None:
+    assert parse_telegram_number(text) == number
+
+
+@given(st.text(max_size=100))
+def test_any_text(text: str) -> None:
+    n = parse_telegram_number(text)
+    assert n is None or any(c.isdigit() for c in n)
+
+
+@given(st.integers(100, 9_999_999), st.sampled_from(["For", "Eyes only", "Ref", "Subject:"]))
+def test_round_trip(num: int, opener: str) -> None:
+    assert parse_telegram_number(f"{num}. {opener} the Secretary.") == str(num)
