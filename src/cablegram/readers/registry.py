@@ -13,9 +13,13 @@ HEAD_BYTES = 65536
 
 def _readers() -> list[Reader]:
     # Imported here so that a reader module may import the registry's helpers.
+    from cablegram.readers.catalog import CatalogReader
+    from cablegram.readers.html import HtmlReader
     from cablegram.readers.tei import TeiReader
+    from cablegram.readers.text import TextReader
 
-    readers: list[Reader] = [TeiReader()]
+    # TEI first: the text readers refuse anything that starts with "<" anyway.
+    readers: list[Reader] = [TeiReader(), HtmlReader(), TextReader(), CatalogReader()]
     return readers
 
 

@@ -3,5 +3,6 @@
 from __future__ import annotations
 
 from cablegram.store.base import Store
+from cablegram.store.sqlite import SqliteStore
 
-__all__ = ["Store"]
+__all__ = ["SqliteStore", "Store"]

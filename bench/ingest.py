@@ -1,0 +1,206 @@
+"""Ingest benchmark: the full cablegram ingest of the corpus against a bare lxml parse.
+
+Both run in one invocation, each in its own child process, so that wall time and peak RSS
+(the child's own ru_maxrss, from os.wait4) are measured separately:
+
+  (a) bare: gzip.open + lxml.etree.iterparse over every volume, clearing each element;
+  (b) ingest: `Archive.ingest` of the same files into a fresh SQLite file (readers, field
+      parsers, JSON records, the store with every migration's indexes and triggers).
+
+    python bench/ingest.py [--corpus DIR] [--out bench/out/ingest.md]
+
+The corpus is CABLEGRAM_CORPUS/frus (default /work/shared/corpus/frus); its MANIFEST.tsv
+gives the uncompressed bytes behind MB/s. Targets: ingest/bare <= 3x, ingest peak RSS < 500 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+DEFAULT_CORPUS = Path(os.environ.get("CABLEGRAM_CORPUS", "/work/shared/corpus"))
+TEI_DIV = "{http://www.tei-c.org/ns/1.0}div"
+RATIO_TARGET = 3.0
+RSS_TARGET_MB = 500.0
+
+
+def volumes(frus: Path) -> list[Path]:
+    return sorted(p for p in frus.iterdir() if p.name.endswith((".xml", ".xml.gz")))
+
+
+def manifest(corpus: Path) -> dict[str, tuple[int, int]]:
+    """volume id -> (documents, uncompressed bytes), from MANIFEST.tsv."""
+    out: dict[str, tuple[int, int]] = {}
+    path = corpus / "MANIFEST.tsv"
+    if path.exists():
+        for line in path.read_text().splitlines()[1:]:
+            vol, docs, size, *_ = line.split("\t")
+            out[vol] = (int(docs), int(size))
+    return out
+
+
+def _volume_id(p: Path) -> str:
+    return p.name.removesuffix(".gz").removesuffix(".xml")
+
+
+# -- the children -----------------------------------------------------------------------
+
+
+def child_bare(files: list[Path]) -> dict[str, Any]:
+    from lxml import etree
+
+    t0 = time.perf_counter()
+    docs = 0
+    for path in files:
+        opener = gzip.open if path.name.endswith(".gz") else open
+        with opener(path, "rb") as f:
+            it = etree.iterparse(f, events=("end",), resolve_entities=False, no_network=True,
+                                 load_dtd=False)
+            try:
+                for _, el in it:
+                    if el.tag == TEI_DIV and el.get("type") == "document":
+                        docs += 1
+                    el.clear()
+            except etree.XMLSyntaxError as e:
+                # Three volumes repeat an xml:id: libxml2 reports it once the parse is done.
+                if "already defined" not in str(e):
+                    raise
+    return {"wall": time.perf_counter() - t0, "documents": docs}
+
+
+def child_ingest(files: list[Path], db: Path) -> dict[str, Any]:
+    from cablegram.archive import Archive
+
+    t0 = time.perf_counter()
+    with Archive.open(db) as archive:
+        report = archive.ingest(files)
+    wall = time.perf_counter() - t0
+    return {
+        "wall": wall, "documents": report.documents, "failed": report.failed,
+        "read_seconds": sum(f.read_seconds for f in report.files),
+        "store_seconds": sum(f.store_seconds for f in report.files),
+        "warnings": len(report.warnings), "errors": report.errors,
+        "db_bytes": sum(p.stat().st_size for p in db.parent.glob(db.name + "*")),
+    }
+
+
+# -- the parent -------------------------------------------------------------------------
+
+
+def run_child(args: list[str]) -> dict[str, Any]:
+    """Run this script as a child; its result and its own peak RSS (MB) via os.wait4."""
+    p = subprocess.Popen([sys.executable, __file__, *args], stdout=subprocess.PIPE)
+    assert p.stdout is not None
+    out = p.stdout.read()
+    _, status, usage = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if p.returncode != 0:
+        raise SystemExit(f"child {args[:2]} failed with exit code {p.returncode}")
+    result: dict[str, Any] = json.loads(out)
+    # ru_maxrss is in KiB on Linux.
+    result["peak_rss_mb"] = usage.ru_maxrss / 1024
+    # CPU time is robust to other work on the machine; it includes interpreter start.
+    result["cpu"] = usage.ru_utime + usage.ru_stime
+    return result
+
+
+def _fmt_row(name: str, r: dict[str, Any], mb: float) -> list[str]:
+    return [name, str(r["documents"]), f"{r['wall']:.2f}", f"{r['cpu']:.2f}",
+            f"{r['documents'] / r['wall']:.0f}", f"{mb / r['wall']:.1f}",
+            f"{r['peak_rss_mb']:.0f}"]
+
+
+def report(corpus: Path, files: list[Path], bare: dict[str, Any], ingest: dict[str, Any],
+           mb: float, expected_docs: int | None) -> str:
+    import lxml.etree
+
+    ratio = ingest["wall"] / bare["wall"]
+    head = ["run", "documents", "wall s", "CPU s", "docs/s", "MB/s", "peak RSS MB"]
+    rows = [_fmt_row("bare iterparse", bare, mb), _fmt_row("cablegram ingest", ingest, mb)]
+    lines = [
+        "# Ingest benchmark",
+        "",
+        f"{datetime.now(UTC).isoformat(timespec='seconds')}; {len(files)} volumes of "
+        f"`{corpus / 'frus'}`, {mb:.1f} MB uncompressed"
+        + (f", {expected_docs} documents in MANIFEST.tsv" if expected_docs else "") + ".",
+        f"Python {platform.python_version()}, lxml {'.'.join(map(str, lxml.etree.LXML_VERSION))},"
+        f" SQLite {sqlite3.sqlite_version}, {os.cpu_count()} CPUs.",
+        "",
+        "| " + " | ".join(head) + " |",
+        "|" + "|".join(" --- " for _ in head) + "|",
+        *("| " + " | ".join(r) + " |" for r in rows),
+        "",
+        f"- ratio ingest / bare: **{ratio:.2f}x** (target <= {RATIO_TARGET:g}x: "
+        f"{'met' if ratio <= RATIO_TARGET else 'NOT met'}); by CPU time: "
+        f"{ingest['cpu'] / bare['cpu']:.2f}x",
+        f"- ingest peak RSS: **{ingest['peak_rss_mb']:.0f} MB** (target < {RSS_TARGET_MB:g} MB: "
+        f"{'met' if ingest['peak_rss_mb'] < RSS_TARGET_MB else 'NOT met'})",
+        f"- ingest wall time split: reading (TEI reader, field parsers) "
+        f"{ingest['read_seconds']:.1f} s, storing (JSON, SQLite, indexes, FTS triggers) "
+        f"{ingest['store_seconds']:.1f} s, the rest (walk, SHA-256, log) "
+        f"{ingest['wall'] - ingest['read_seconds'] - ingest['store_seconds']:.1f} s",
+        f"- ingest: {ingest['failed']} files failed, {ingest['warnings']} warnings; "
+        f"database {ingest['db_bytes'] / 1e6:.1f} MB",
+        "- MB/s counts uncompressed bytes (MANIFEST.tsv); wall time excludes interpreter start;",
+        "  docs/s and MB/s are per wall second.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--out", type=Path, default=Path(__file__).parent / "out" / "ingest.md")
+    ap.add_argument("--child", choices=["bare", "ingest"], help=argparse.SUPPRESS)
+    ap.add_argument("--db", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    files = volumes(args.corpus / "frus")
+
+    if args.child == "bare":
+        print(json.dumps(child_bare(files)))
+        return
+    if args.child == "ingest":
+        print(json.dumps(child_ingest(files, args.db)))
+        return
+
+    if not files:
+        raise SystemExit(f"no volumes in {args.corpus / 'frus'} (set CABLEGRAM_CORPUS)")
+    man = manifest(args.corpus)
+    ids = [_volume_id(p) for p in files]
+    missing = [i for i in ids if i not in man]
+    if missing:
+        raise SystemExit(f"not in MANIFEST.tsv: {', '.join(missing)}")
+    mb = sum(man[i][1] for i in ids) / 1e6
+    expected = sum(man[i][0] for i in ids)
+    for p in files:  # warm the page cache so that neither run pays for the first read
+        p.read_bytes()
+
+    bare = run_child(["--child", "bare", "--corpus", str(args.corpus)])
+    with tempfile.TemporaryDirectory() as tmp:
+        ingest = run_child(["--child", "ingest", "--corpus", str(args.corpus),
+                            "--db", str(Path(tmp) / "bench.db")])
+    for path, reason in ingest["errors"]:
+        print(f"{path}: {reason}", file=sys.stderr)
+    if bare["documents"] != expected:
+        print(f"warning: bare parse counted {bare['documents']} documents, "
+              f"MANIFEST.tsv {expected}", file=sys.stderr)
+    text = report(args.corpus, files, bare, ingest, mb, expected)
+    print(text, end="")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text)
+    print(f"written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,391 @@
+"""The Archive façade: what the CLI and every later layer use to ingest and read records."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from cablegram.errors import CablegramError, NotFound, ReadError
+from cablegram.readers.base import Reader
+from cablegram.readers.registry import detect_reader, get_reader
+from cablegram.record import Batch, Collection, Record
+from cablegram.store.sqlite import SqliteStore
+
+# What a folder walk picks up; a file named explicitly is always taken.
+INGEST_SUFFIXES: tuple[str, ...] = (".xml", ".xml.gz", ".txt", ".htm", ".html")
+DEFAULT_DB = "cablegram.db"
+
+
+def default_db() -> Path:
+    """`CABLEGRAM_DB`, else ./cablegram.db."""
+    return Path(os.environ.get("CABLEGRAM_DB") or DEFAULT_DB)
+
+
+# How a file joins what is stored (docs/formats.md): a TEI file is a whole volume and
+# replaces it; a text or HTML page is part of a volume and replaces only its own documents;
+# a catalog page is merged into its catalog by the catalog reader's `merge_batch`.
+PAGE_FORMATS = frozenset({"frus-text", "frus-html"})
+CATALOG_FORMATS = frozenset({"catalog"})
+
+
+def _one_line(text: str) -> str:
+    # Error and warning lines must stay one line each, whatever a parser's message holds.
+    return " ".join(text.split())
+
+
+@dataclass(slots=True)
+class FileOutcome:
+    """What came of one input file."""
+
+    path: Path
+    status: str  # ingested | replaced | unchanged | failed
+    collections: list[str] = field(default_factory=list)
+    documents: int = 0
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+    # Seconds spent reading (parsing) and storing: the benchmark's breakdown.
+    read_seconds: float = 0.0
+    store_seconds: float = 0.0
+
+
+@dataclass(slots=True)
+class IngestEvent:
+    """Passed to `on_progress` before (outcome None) and after each file."""
+
+    path: Path
+    index: int
+    total_files: int
+    done_bytes: int
+    total_bytes: int
+    outcome: FileOutcome | None = None
+
+
+@dataclass(slots=True)
+class IngestReport:
+    files: list[FileOutcome] = field(default_factory=list)
+
+    def _count(self, status: str) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+    @property
+    def ingested(self) -> int:
+        return self._count("ingested")
+
+    @property
+    def replaced(self) -> int:
+        return self._count("replaced")
+
+    @property
+    def unchanged(self) -> int:
+        return self._count("unchanged")
+
+    @property
+    def failed(self) -> int:
+        return self._count("failed")
+
+    @property
+    def documents(self) -> int:
+        """Documents stored by this run (unchanged files not counted)."""
+        return sum(f.documents for f in self.files)
+
+    @property
+    def warnings(self) -> list[str]:
+        return [f"{f.path}: {w}" for f in self.files for w in f.warnings]
+
+    @property
+    def errors(self) -> list[tuple[str, str]]:
+        return [(str(f.path), f.error) for f in self.files if f.error is not None]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "volumes": {"ingested": self.ingested, "replaced": self.replaced,
+                        "unchanged": self.unchanged, "failed": self.failed},
+            "documents": self.documents,
+            "warnings": self.warnings,
+            "errors": [{"path": p, "reason": r} for p, r in self.errors],
+        }
+
+
+def _wanted(p: Path) -> bool:
+    name = p.name.lower()
+    return not name.startswith(".") and name.endswith(INGEST_SUFFIXES)
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named, and the wanted files under folders named (sorted), each once."""
+    out: list[Path] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        p = Path(raw)
+        found = sorted(q for q in p.rglob("*") if q.is_file() and _wanted(q)) if p.is_dir() else [p]
+        for q in found:
+            key = q.resolve()
+            if key not in seen:
+                seen.add(key)
+                out.append(q)
+    return out
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _size(p: Path) -> int:
+    try:
+        return p.stat().st_size
+    except OSError:
+        return 0
+
+
+@dataclass(slots=True)
+class _Prepared:
+    """A file about to be ingested; `outcome` is set when it needs no reading."""
+
+    path: Path
+    key: str  # the absolute path, as the sources table knows it
+    sha: str
+    outcome: FileOutcome | None = None
+
+
+@dataclass(slots=True)
+class _Read:
+    """A file read: its batches, or why it failed."""
+
+    batches: list[Batch]
+    error: str | None = None
+    seconds: float = 0.0
+
+
+def read_file(path: Path, format: str = "auto") -> _Read:
+    """Choose the reader and read the whole file; bad input comes back as `error`."""
+    t0 = time.perf_counter()
+    try:
+        reader = detect_reader(path) if format == "auto" else get_reader(format)
+        batches = _read_all(reader, path)
+    except ReadError as e:
+        return _Read([], _one_line(e.reason))
+    except CablegramError as e:
+        return _Read([], _one_line(str(e)))
+    return _Read(batches, None, time.perf_counter() - t0)
+
+
+def _read_all(reader: Reader, path: Path) -> list[Batch]:
+    # The whole file is read before anything is stored: a file that fails halfway leaves
+    # the archive as it was.
+    try:
+        return list(reader.read(path))
+    except CablegramError:
+        raise
+    except Exception as e:
+        # A reader bug must not end a whole batch of volumes: it becomes this file's error,
+        # marked as a bug so that it is reported rather than taken for bad input.
+        raise ReadError(
+            path, f"internal error in reader {reader.name!r}: {type(e).__name__}: {e}"
+        ) from e
+
+
+def _same_file(origin: str | None, here: Path) -> bool:
+    return bool(origin) and Path(str(origin)).resolve() == here
+
+
+def _number_order(record: Record) -> float:
+    # Documents of a volume in their printed order; unnumbered ones keep their place last.
+    n = record.number
+    return int(n) if n and n.isdigit() else float("inf")
+
+
+class Archive:
+    """An archive of records in one SQLite file."""
+
+    def __init__(self, store: SqliteStore) -> None:
+        self.store = store
+
+    @classmethod
+    def open(cls, path: str | Path | None = None, *, create: bool = True) -> Archive:
+        """Open (or, with `create`, make) the archive at `path` (default: `default_db()`)."""
+        db = Path(path) if path is not None else default_db()
+        if not create and not db.exists():
+            raise CablegramError(f"{db}: no archive here (run `cablegram ingest` first)")
+        return cls(SqliteStore(db))
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.store.close()
+
+    # -- ingest ---------------------------------------------------------------------------
+
+    def ingest(self, paths: Iterable[str | Path], format: str = "auto",
+               on_progress: Callable[[IngestEvent], None] | None = None) -> IngestReport:
+        """Read and store every file; one file's failure is recorded and the rest go on."""
+        if format != "auto":
+            get_reader(format)  # an unknown name fails now, not once per file
+        files = expand_paths(paths)
+        sizes = [_size(p) for p in files]
+        total = sum(sizes)
+        report = IngestReport()
+        done = 0
+        for i, (path, size) in enumerate(zip(files, sizes, strict=True)):
+            if on_progress:
+                on_progress(IngestEvent(path, i, len(files), done, total))
+            # Each file is hashed after the previous one is stored: a second copy of the
+            # same content in one run is then `unchanged`.
+            prep = self._prepare(path)
+            outcome = prep.outcome or self._store(prep, read_file(path, format))
+            report.files.append(outcome)
+            self.store.log_ingest(
+                str(path), outcome.status,
+                collection=outcome.collections[0] if outcome.collections else None,
+                documents=outcome.documents, warnings=outcome.warnings, error=outcome.error,
+            )
+            done += size
+            if on_progress:
+                on_progress(IngestEvent(path, i + 1, len(files), done, total, outcome))
+        return report
+
+    def _prepare(self, path: Path) -> _Prepared:
+        """Hash the file; decide now when it is missing, unreadable or unchanged."""
+        key = str(path.resolve())
+        if not path.is_file():
+            reason = "no such file" if not path.exists() else "not a file"
+            return _Prepared(path, key, "", FileOutcome(path, "failed", error=reason))
+        try:
+            sha = sha256_file(path)
+        except OSError as e:
+            return _Prepared(path, key, "", FileOutcome(
+                path, "failed", error=_one_line(f"cannot read: {e.strerror or e}")))
+        if self.store.source_unchanged(key, sha):
+            return _Prepared(path, key, sha, FileOutcome(path, "unchanged"))
+        return _Prepared(path, key, sha)
+
+    def _store(self, prep: _Prepared, read: _Read) -> FileOutcome:
+        path = prep.path
+        if read.error is not None:
+            return FileOutcome(path, "failed", error=read.error)
+        t0 = time.perf_counter()
+        outcome = FileOutcome(path, "ingested", read_seconds=read.seconds)
+        shared = any(b.collection.format in PAGE_FORMATS | CATALOG_FORMATS
+                     for b in read.batches)
+        try:
+            joined: list[Batch] = []
+            counts: list[int] = []
+            for batch in read.batches:
+                to_store, count = self._join(batch, path, outcome.warnings)
+                joined.append(to_store)
+                counts.append(count)
+            seen_before = self.store.source_known(prep.key)
+            puts = self.store.put_batches(joined, path=prep.key, sha256=prep.sha,
+                                          shared=shared)
+        except ReadError as e:
+            return FileOutcome(path, "failed", error=_one_line(e.reason))
+        except CablegramError as e:
+            return FileOutcome(path, "failed", error=_one_line(str(e)))
+        for batch, put, count in zip(read.batches, puts, counts, strict=True):
+            # A page that joins a collection replaces nothing but its own earlier version.
+            if (seen_before if shared else put.status == "replaced"):
+                outcome.status = "replaced"
+            for other in put.replaced_paths:
+                # Usually the same volume moved or recompressed; but two files that
+                # share a collection id replace each other, and that must be seen.
+                outcome.warnings.append(
+                    f"collection {batch.collection.id!r} came from {other}: "
+                    "its documents are replaced by this file's")
+            outcome.collections.append(batch.collection.id)
+            outcome.documents += count
+            outcome.warnings.extend(_one_line(w) for w in batch.warnings)
+        outcome.store_seconds = time.perf_counter() - t0
+        return outcome
+
+    def _join(self, batch: Batch, path: Path, warnings: list[str]) -> tuple[Batch, int]:
+        """What to store for one batch: itself, or its collection with this file's part;
+        and how many of the file's documents that stores."""
+        fmt = batch.collection.format
+        if fmt not in PAGE_FORMATS | CATALOG_FORMATS:
+            return batch, len(batch.records)
+        stored = self.store.collection(batch.collection.id)
+        if stored is None:
+            return batch, len(batch.records)
+        existing = self.store.iter_records(stored.id)
+        if fmt in CATALOG_FORMATS:
+            from cablegram.readers.catalog import merge_batch
+
+            return merge_batch(batch, existing, stored), len(batch.records)
+        here = path.resolve()
+        kept = [r for r in existing if not _same_file(r.origin, here)]
+        kept_ids = {r.id for r in kept}
+        clash = [r.id for r in batch.records if r.id in kept_ids]
+        if clash:
+            # The first file to bring a document keeps it: a copy or an extract of the same
+            # volume under another name must not overwrite what is stored.
+            warnings.append(f"{len(clash)} of its documents were stored from another file "
+                            f"already and are kept as they were (first: {clash[0]})")
+        records = kept + [r for r in batch.records if r.id not in kept_ids]
+        records.sort(key=_number_order)
+        col = batch.collection
+        return Batch(
+            Collection(id=col.id, title=col.title or stored.title, format=col.format,
+                       meta={**stored.meta, **col.meta},
+                       persons=col.persons or stored.persons, terms=col.terms or stored.terms),
+            records, list(batch.warnings),
+        ), len(batch.records) - len(clash)
+
+    # -- reading --------------------------------------------------------------------------
+
+    def get(self, id: str) -> Record:
+        record = self.store.get(id)
+        if record is None:
+            raise NotFound("record", id)
+        return record
+
+    def records(self, collection: str | None = None) -> Iterator[Record]:
+        if collection is not None and self.store.collection(collection) is None:
+            raise NotFound("collection", collection)
+        return self.store.iter_records(collection)
+
+    def records_json(self, collection: str | None = None) -> Iterator[str]:
+        """Each record as its stored JSON text (no decoding: for export)."""
+        if collection is not None and self.store.collection(collection) is None:
+            raise NotFound("collection", collection)
+        return self.store.iter_json(collection)
+
+    def collections(self) -> list[Collection]:
+        return self.store.collections()
+
+    def collection(self, id: str) -> Collection:
+        col = self.store.collection(id)
+        if col is None:
+            raise NotFound("collection", id)
+        return col
+
+    def stats(self) -> dict[str, Any]:
+        return self.store.stats()
+
+    # -- search (owned by the search helper: add `search(...)` between these markers) -----
+
+    def search(self, query: str, facets: Iterable[str] | None = None, sort: str = "relevance",
+               limit: int = 20, offset: int = 0) -> dict[str, Any]:
+        """Run a query (see docs/search.md): `{"total", "results", "facets"}` as plain data.
+
+        Raises QueryError(pos, reason) for a malformed query.
+        """
+        from cablegram.search.engine import search
+
+        return search(self.store.conn, query, facets=None if facets is None else list(facets),
+                      sort=sort, limit=limit, offset=offset)
+
+    # -- end search -----------------------------------------------------------------------

@@ -1,0 +1,369 @@
+"""The `cablegram` command: thin click commands over `Archive` (parse input, call, format)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sqlite3
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from cablegram import __version__
+from cablegram.archive import DEFAULT_DB, Archive, IngestEvent, IngestReport
+from cablegram.errors import CablegramError, FetchError
+from cablegram.record import RECORD_KEYS, Record
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _Group(click.Group):
+    """Turns every CablegramError, from any command, into one line on stderr and exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CablegramError as e:
+            click.echo(f"error: {_one_line(str(e))}", err=True)
+            ctx.exit(1)
+        except sqlite3.Error as e:
+            # A damaged or locked archive file is the user's situation, not a bug to trace.
+            click.echo(f"error: the archive database: {_one_line(str(e))}", err=True)
+            ctx.exit(1)
+        except BrokenPipeError:
+            # `cablegram export | head`: the reader went away; that is not an error.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(0)
+
+
+def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--db", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB,
+        envvar="CABLEGRAM_DB", show_default=True, show_envvar=True,
+        help="The archive's SQLite file.",
+    )(f)
+
+
+@click.group(cls=_Group)
+@click.version_option(__version__, prog_name="cablegram")
+def main() -> None:
+    """An archive for diplomatic documents: FRUS TEI volumes into one SQLite file."""
+
+
+# -- ingest ------------------------------------------------------------------------------
+
+
+def _check_format(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    from cablegram.readers.registry import reader_names
+
+    names = reader_names()
+    if value != "auto" and value not in names:
+        raise click.BadParameter(f"{value!r} is not one of auto, {', '.join(names)}")
+    return value
+
+
+class _IngestProgress:
+    """A rich progress bar over the bytes of the files being ingested (on stderr)."""
+
+    def __init__(self) -> None:
+        console = Console(stderr=True)
+        # Only on a terminal: piped or captured stderr keeps exactly the error lines.
+        self.progress = Progress(
+            TextColumn("{task.description}"), BarColumn(), DownloadColumn(),
+            TimeRemainingColumn(), console=console, transient=True,
+            disable=not console.is_terminal,
+        )
+        self.task: TaskID | None = None
+
+    def __enter__(self) -> _IngestProgress:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+    def update(self, ev: IngestEvent) -> None:
+        if self.task is None:
+            self.task = self.progress.add_task("ingest", total=ev.total_bytes)
+        label = f"{ev.index}/{ev.total_files} {ev.path.name}"
+        self.progress.update(self.task, completed=ev.done_bytes, description=label)
+
+
+def _print_report(report: IngestReport) -> None:
+    table = Table(title="Ingest", show_header=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for label, n in (
+        ("volumes ingested", report.ingested), ("volumes replaced", report.replaced),
+        ("volumes unchanged", report.unchanged), ("volumes failed", report.failed),
+        ("documents", report.documents), ("warnings", len(report.warnings)),
+        ("errors", len(report.errors)),
+    ):
+        table.add_row(label, str(n))
+    Console(highlight=False).print(table)
+    # Plain echo, not rich: rich wraps long lines, and each of these must stay one line.
+    for w in report.warnings:
+        click.echo(f"warning: {_one_line(w)}", err=True)
+    for path, reason in report.errors:
+        click.echo(f"{path}: {_one_line(reason)}", err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...",
+                type=click.Path(path_type=Path))
+@db_option
+@click.option("--format", "fmt", default="auto", show_default=True, callback=_check_format,
+              help="The input format; auto detects it from each file's content.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def ingest(paths: tuple[Path, ...], db: Path, fmt: str, as_json: bool) -> None:
+    """Read files and folders (*.xml, *.xml.gz, *.txt, *.htm, *.html) into the archive."""
+    with Archive.open(db) as archive, _IngestProgress() as progress:
+        report = archive.ingest(paths, format=fmt, on_progress=progress.update)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        for path, reason in report.errors:
+            click.echo(f"{path}: {_one_line(reason)}", err=True)
+    else:
+        _print_report(report)
+    if report.failed:
+        sys.exit(1)
+
+
+# -- show --------------------------------------------------------------------------------
+
+
+def _render(record: Record) -> Panel:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    d = record.to_dict()
+    for key in ("id", "doc_type", "from", "to", "place", "date", "time", "date_not_before",
+                "date_not_after", "classification", "handling", "telegram_number"):
+        v = d[key]
+        if v not in (None, "", []):
+            grid.add_row(key, Text(", ".join(v) if isinstance(v, list) else str(v)))
+    src = {k: v for k, v in d["source"].items() if v}
+    for k, v in src.items():
+        grid.add_row(f"source.{k}", Text(str(v)))
+    if record.signers:
+        grid.add_row("signers", Text("; ".join(
+            s.name + (f" ({s.title})" if s.title else "") for s in record.signers)))
+    if record.flags:
+        grid.add_row("flags", Text(", ".join(record.flags)))
+    parts: list[Any] = [grid]
+    if record.source_note:
+        parts += [Text(""), Text(record.source_note, style="italic")]
+    parts += [Text(""), Text(record.text)]
+    for fn in record.footnotes:
+        parts.append(Text(f"[{fn.n}] ", style="dim") + Text(fn.text, style="dim"))
+    if record.references:
+        parts.append(Text("references: " + "; ".join(
+            r.text + (f" → {r.target}" if r.target else "") for r in record.references),
+            style="dim"))
+    title = Text(f"{record.number}. " if record.number else "") + Text(record.title)
+    return Panel(Group(*parts), title=title, title_align="left")
+
+
+@main.command()
+@click.argument("id")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the record as JSON.")
+def show(id: str, db: Path, as_json: bool) -> None:
+    """Show one record by id (like frus1961-63v06/d66)."""
+    with Archive.open(db, create=False) as archive:
+        record = archive.get(id)
+    if as_json:
+        click.echo(json.dumps(record.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        Console(highlight=False).print(_render(record))
+
+
+# -- export ------------------------------------------------------------------------------
+
+
+def _csv_cell(value: Any) -> str:
+    # Scalars as they are; a list of strings joined by "; "; anything nested as JSON.
+    if value is None:
+        return ""
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return "; ".join(value)
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False) if value else ""
+    return str(value)
+
+
+def _export(archive: Archive, fmt: str, collection: str | None, out: TextIO) -> int:
+    n = 0
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(RECORD_KEYS)
+        for record in archive.records(collection):
+            d = record.to_dict()
+            writer.writerow([_csv_cell(d[k]) for k in RECORD_KEYS])
+            n += 1
+    else:
+        # The stored JSON is already the record's JSON: written as is, never re-encoded.
+        for raw in archive.records_json(collection):
+            out.write(raw + "\n")
+            n += 1
+    return n
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
+              show_default=True, help="jsonl: one record per line; csv: one row per record.")
+@click.option("--collection", metavar="ID", help="Only the records of this collection.")
+def export(db: Path, fmt: str, collection: str | None) -> None:
+    """Write every record (or one collection's) to stdout."""
+    with Archive.open(db, create=False) as archive:
+        _export(archive, fmt, collection, sys.stdout)
+        sys.stdout.flush()
+
+
+# -- stats -------------------------------------------------------------------------------
+
+
+@main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def stats(db: Path, as_json: bool) -> None:
+    """Counts: collections, documents, by collection, by type, years, warnings."""
+    with Archive.open(db, create=False) as archive:
+        s = archive.stats()
+    if as_json:
+        click.echo(json.dumps(s, ensure_ascii=False, indent=2))
+        return
+    console = Console(highlight=False)
+    years = s["years"]
+    summary = Table(title="Archive", show_header=False)
+    summary.add_column("what")
+    summary.add_column("value", justify="right")
+    summary.add_row("collections", str(s["collections"]))
+    summary.add_row("documents", str(s["documents"]))
+    summary.add_row("years", f"{years['min']}–{years['max']}" if years["min"] else "—")
+    summary.add_row("dated documents", str(years["dated"]))
+    summary.add_row("warnings", str(s["warnings"]))
+    console.print(summary)
+    types = Table("doc_type", "documents", title="By document type")
+    types.columns[1].justify = "right"
+    for t, n in s["by_doc_type"].items():
+        types.add_row(Text(t), str(n))
+    console.print(types)
+    cols = Table("collection", "title", "documents", title="By collection")
+    cols.columns[2].justify = "right"
+    for c in s["by_collection"]:
+        cols.add_row(c["id"], Text(c["title"]), str(c["documents"]))
+    console.print(cols)
+
+
+# -- fetch -------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("volumes", nargs=-1, required=True, metavar="VOLUME-ID...")
+@click.option("--dest", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="Folder to save VOLUME-ID.xml in.")
+def fetch(volumes: tuple[str, ...], dest: Path) -> None:
+    """Download FRUS volumes (TEI) from HistoryAtState/frus; resumes and verifies."""
+    from cablegram.fetch import fetch_volume
+
+    failed = 0
+    console = Console(stderr=True)
+    for volume in volumes:
+        progress = Progress(TextColumn(volume), BarColumn(), DownloadColumn(),
+                            TimeRemainingColumn(), console=console, transient=True,
+                            disable=not console.is_terminal)
+        task = progress.add_task(volume, total=None)
+
+        def update(done: int, total: int | None, task: TaskID = task,
+                   progress: Progress = progress) -> None:
+            progress.update(task, completed=done, total=total)
+
+        try:
+            with progress:
+                result = fetch_volume(volume, dest, on_progress=update)
+        except FetchError as e:
+            click.echo(f"error: {_one_line(str(e))}", err=True)
+            failed += 1
+            continue
+        click.echo(f"{volume}: {result.status} {result.path} ({result.bytes} bytes)")
+    if failed:
+        sys.exit(1)
+
+
+# -- commands added by other layers (each one delimited block) ----------------------------
+
+
+# -- search (search helper) ----------------------------------------------------------------
+
+
+def _search_text(out: dict[str, Any], offset: int) -> Group:
+    # Matches come marked « »; on a terminal they are shown in bold instead.
+    total = out["total"]
+    rows: list[Any] = [Text(f"{total} document{'' if total == 1 else 's'}" + (
+        f", {offset + 1}–{offset + len(out['results'])} shown" if out["results"] else ""))]
+    for r in out["results"]:
+        rows.append(Text.assemble((r["id"], "cyan"), "  ", r["date"] or "undated", "  ",
+                                  (r["title"], "bold")))
+        snippet = Text("    ")
+        for i, part in enumerate(r["snippet"].replace("»", "«").split("«")):
+            snippet.append(part, style="bold yellow" if i % 2 else "")
+        rows.append(snippet)
+    for name, values in out["facets"].items():
+        shown = ", ".join(f"{'—' if v is None else v} ({n})" for v, n in values)
+        rows.append(Text.assemble((f"{name}: ", "bold"), shown or "—"))
+    return Group(*rows)
+
+
+@main.command()
+@click.argument("query")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@click.option("--limit", type=click.IntRange(min=0), default=20, show_default=True,
+              help="Results to return (any number).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Results to skip (pagination).")
+@click.option("--facets", "with_facets", is_flag=True,
+              help="Count the results by year, collection, doc_type, classification, from, "
+                   "to and place.")
+@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance",
+              show_default=True, help="Order of the results.")
+def search(query: str, db: Path, as_json: bool, limit: int, offset: int, with_facets: bool,
+           sort: str) -> None:
+    """Search the archive: words, "phrases", fields, dates (see docs/search.md)."""
+    from cablegram.errors import QueryError
+    from cablegram.search.facets import ALL_FACETS
+
+    with Archive.open(db, create=False) as archive:
+        try:
+            out = archive.search(query, facets=ALL_FACETS if with_facets else None, sort=sort,
+                                 limit=limit, offset=offset)
+        except QueryError as e:
+            click.echo(f"query error at position {e.pos}: {_one_line(e.reason)}", err=True)
+            sys.exit(2)
+    if as_json:
+        click.echo(json.dumps(out, ensure_ascii=False))
+    else:
+        Console(highlight=False).print(_search_text(out, offset))
+
+# -- end search ----------------------------------------------------------------------------

@@ -1,0 +1,1 @@
+"""Writers that turn records back into a published layout (frus-text)."""

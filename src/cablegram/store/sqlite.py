@@ -1,0 +1,339 @@
+"""The SQLite store: one file in WAL mode, schema under numbered migrations."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from cablegram.errors import CablegramError, ReadError
+from cablegram.record import Batch, Collection, Person, Record, Term
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+_MIGRATION_NAME = re.compile(r"^(\d{3})_[A-Za-z0-9_]+\.sql$")
+
+_DOC_COLUMNS = (
+    "id", "collection", "seq", "number", "title", "doc_type", "sender", "recipient", "place",
+    "date", "time", "date_not_before", "date_not_after", "year", "classification",
+    "telegram_number", "source_note", "text", "has_redaction", "has_footnote", "record",
+)
+_INSERT_DOC = (
+    f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in _DOC_COLUMNS)})"
+)
+
+
+def migrations(directory: Path = MIGRATIONS_DIR) -> list[tuple[int, Path]]:
+    """The numbered migration files, in order; a gap or a repeated number is an error."""
+    found: list[tuple[int, Path]] = []
+    for p in directory.iterdir():
+        m = _MIGRATION_NAME.match(p.name)
+        if m:
+            found.append((int(m.group(1)), p))
+    found.sort()
+    for expected, (n, p) in enumerate(found, start=1):
+        if n != expected:
+            raise CablegramError(f"migration {p.name}: expected number {expected:03d}")
+    return found
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _year(record: Record) -> int | None:
+    # The year column serves range facets: the exact date when known, else the range start.
+    d = record.date or record.date_not_before
+    if d and len(d) >= 4 and d[:4].isdigit():
+        return int(d[:4])
+    return None
+
+
+def record_dict(r: Record) -> dict[str, Any]:
+    """`Record.to_dict()`, built field by field: 4x faster than `dataclasses.asdict`.
+
+    tests/test_store_sqlite.py checks that the two agree, key order included.
+    """
+    s = r.source
+    return {
+        "id": r.id, "collection": r.collection, "number": r.number, "title": r.title,
+        "doc_type": r.doc_type, "from": r.sender, "to": r.recipient, "place": r.place,
+        "date": r.date, "time": r.time, "date_not_before": r.date_not_before,
+        "date_not_after": r.date_not_after, "classification": r.classification,
+        "handling": list(r.handling), "source_note": r.source_note,
+        "source": {"repository": s.repository, "file": s.file, "drafted_by": s.drafted_by,
+                   "cleared_by": s.cleared_by, "approved_by": s.approved_by},
+        "telegram_number": r.telegram_number,
+        "signers": [{"name": x.name, "title": x.title} for x in r.signers],
+        "footnotes": [{"n": x.n, "text": x.text} for x in r.footnotes],
+        "references": [{"text": x.text, "target": x.target} for x in r.references],
+        "redactions": [{"text": x.text, "extent": x.extent} for x in r.redactions],
+        "text": r.text, "flags": list(r.flags), "format": r.format, "origin": r.origin,
+        "extra": r.extra,
+    }
+
+
+def _doc_row(record: Record, seq: int) -> tuple[Any, ...]:
+    return (
+        record.id, record.collection, seq, record.number, record.title, record.doc_type,
+        record.sender, record.recipient, record.place, record.date, record.time,
+        record.date_not_before, record.date_not_after, _year(record), record.classification,
+        record.telegram_number, record.source_note, record.text,
+        int(bool(record.redactions)), int(bool(record.footnotes)),
+        json.dumps(record_dict(record), ensure_ascii=False),
+    )
+
+
+@dataclass(slots=True)
+class Put:
+    """What storing one batch did: its status, and other files whose documents it replaced."""
+
+    status: str  # ingested | replaced
+    replaced_paths: list[str]
+
+
+class SqliteStore:
+    """Implements `cablegram.store.base.Store` on one SQLite file."""
+
+    def __init__(self, path: str | Path, *, migrations_dir: Path = MIGRATIONS_DIR) -> None:
+        self.path = str(path)
+        try:
+            # Autocommit mode: every transaction below is an explicit BEGIN ... COMMIT.
+            self.conn = sqlite3.connect(self.path, isolation_level=None)
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute("PRAGMA busy_timeout = 5000")
+            # 64 MiB of page cache (default 2 MiB): the indexes of a growing archive stay in
+            # memory during an ingest; measured ~8% less CPU per volume stored.
+            self.conn.execute("PRAGMA cache_size = -65536")
+        except sqlite3.Error as e:
+            raise CablegramError(f"{self.path}: cannot open the database: {e}") from None
+        try:
+            self.migrate(migrations_dir)
+        except BaseException:
+            self.conn.close()
+            raise
+
+    # -- schema ---------------------------------------------------------------------------
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self, directory: Path = MIGRATIONS_DIR) -> int:
+        """Apply every migration newer than `PRAGMA user_version`, each in its own transaction."""
+        steps = migrations(directory)
+        current = self.schema_version
+        if current > len(steps):
+            raise CablegramError(
+                f"{self.path}: schema version {current} is newer than this cablegram knows "
+                f"({len(steps)})"
+            )
+        for n, p in steps[current:]:
+            sql = p.read_text(encoding="utf-8")
+            try:
+                # executescript runs statements with triggers (BEGIN ... END) intact; the
+                # version bump sits inside the same transaction, so a failure leaves neither.
+                self.conn.executescript(f"BEGIN;\n{sql}\n;\nPRAGMA user_version = {n};\nCOMMIT;")
+            except sqlite3.Error as e:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise CablegramError(f"{self.path}: migration {p.name} failed: {e}") from None
+        return self.schema_version
+
+    # -- writing --------------------------------------------------------------------------
+
+    def source_known(self, path: str) -> bool:
+        """Whether some content of this file was stored before."""
+        row = self.conn.execute("SELECT 1 FROM sources WHERE path = ?", (path,))
+        return row.fetchone() is not None
+
+    def source_unchanged(self, path: str, sha256: str) -> bool:
+        # The path counts too: the same bytes under another name may be a page that adds
+        # to a collection differently (text extracts), so they are read again.
+        row = self.conn.execute(
+            "SELECT 1 FROM sources WHERE path = ? AND sha256 = ?", (path, sha256))
+        return row.fetchone() is not None
+
+    def put_batch(self, batch: Batch, *, path: str, sha256: str) -> str:
+        return self.put_batches([batch], path=path, sha256=sha256)[0].status
+
+    def put_batches(self, batches: list[Batch], *, path: str, sha256: str,
+                    shared: bool = False) -> list[Put]:
+        """Store every batch of one file in ONE transaction: all of them, or none.
+
+        Each batch replaces its collection's documents. `shared`: the collection is made of
+        several files (text pages, catalog pages), so the other files' sources rows stay.
+        """
+        now = _now()
+        conn = self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as e:
+            raise CablegramError(f"{self.path}: cannot write: {e}") from None
+        col_id = "?"
+        try:
+            statuses = []
+            for batch in batches:
+                col_id = batch.collection.id
+                statuses.append(self._put(batch, path, sha256, now, shared))
+            conn.execute("COMMIT")
+        except sqlite3.IntegrityError as e:
+            conn.execute("ROLLBACK")
+            raise ReadError(path, f"cannot store collection {col_id!r}: {e}") from None
+        except sqlite3.Error as e:
+            # Locked, full or damaged database: this file is not stored, the archive is as it was.
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise CablegramError(f"{self.path}: cannot store collection {col_id!r}: {e}") \
+                from None
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        return statuses
+
+    def _put(self, batch: Batch, path: str, sha256: str, now: str, shared: bool) -> Put:
+        """One batch's rows, inside the caller's transaction."""
+        col = batch.collection
+        conn = self.conn
+        existed = conn.execute(
+            "SELECT 1 FROM collections WHERE id = ?", (col.id,)
+        ).fetchone() is not None
+        others = [] if shared else [p for (p,) in conn.execute(
+            "SELECT path FROM sources WHERE collection = ? AND path != ? ORDER BY path",
+            (col.id, path))]
+        if existed:
+            # Explicit deletes (not the cascade) so that triggers on documents always fire.
+            conn.execute("DELETE FROM documents WHERE collection = ?", (col.id,))
+            conn.execute("DELETE FROM persons WHERE collection = ?", (col.id,))
+            conn.execute("DELETE FROM terms WHERE collection = ?", (col.id,))
+        conn.execute(
+            "INSERT INTO collections (id, title, format, meta, doc_count, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET title = excluded.title, "
+            "format = excluded.format, meta = excluded.meta, doc_count = excluded.doc_count, "
+            "ingested_at = excluded.ingested_at",
+            (col.id, col.title, col.format, json.dumps(col.meta, ensure_ascii=False),
+             len(batch.records), now),
+        )
+        conn.executemany(_INSERT_DOC, (_doc_row(r, i) for i, r in enumerate(batch.records)))
+        # A list that repeats an xml:id keeps its first entry (the TEI allows no repeat).
+        conn.executemany(
+            "INSERT OR IGNORE INTO persons (collection, xml_id, name, description) "
+            "VALUES (?, ?, ?, ?)",
+            ((col.id, p.xml_id, p.name, p.description) for p in col.persons),
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO terms (collection, xml_id, term, description) "
+            "VALUES (?, ?, ?, ?)",
+            ((col.id, t.xml_id, t.term, t.description) for t in col.terms),
+        )
+        if not shared:
+            # Older files of this collection no longer describe what is stored.
+            conn.execute("DELETE FROM sources WHERE collection = ? AND path != ?", (col.id, path))
+        conn.execute(
+            "INSERT INTO sources (path, sha256, collection, format, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, "
+            "collection = excluded.collection, format = excluded.format, "
+            "ingested_at = excluded.ingested_at",
+            (path, sha256, col.id, col.format, now),
+        )
+        return Put("replaced" if existed else "ingested", others)
+
+    def log_ingest(self, path: str, status: str, *, collection: str | None = None,
+                   documents: int = 0, warnings: list[str] | None = None,
+                   error: str | None = None) -> None:
+        self.conn.execute(
+            "INSERT INTO ingest_log (at, path, status, collection, documents, warnings, error) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (_now(), path, status, collection, documents,
+             json.dumps(warnings or [], ensure_ascii=False), error),
+        )
+
+    # -- reading --------------------------------------------------------------------------
+
+    def get(self, id: str) -> Record | None:
+        row = self.conn.execute("SELECT record FROM documents WHERE id = ?", (id,)).fetchone()
+        return Record.from_dict(json.loads(row[0])) if row else None
+
+    def iter_records(self, collection: str | None = None) -> Iterator[Record]:
+        for raw in self.iter_json(collection):
+            yield Record.from_dict(json.loads(raw))
+
+    def iter_json(self, collection: str | None = None) -> Iterator[str]:
+        """The stored JSON of each record (`Record.to_dict`), by collection and order."""
+        if collection is None:
+            cur = self.conn.execute("SELECT record FROM documents ORDER BY collection, seq")
+        else:
+            cur = self.conn.execute(
+                "SELECT record FROM documents WHERE collection = ? ORDER BY seq", (collection,)
+            )
+        for (raw,) in cur:
+            yield raw
+
+    def collections(self) -> list[Collection]:
+        """Every collection, without its persons and terms (see `collection`)."""
+        rows = self.conn.execute("SELECT id, title, format, meta FROM collections ORDER BY id")
+        return [Collection(id=i, title=t, format=f, meta=json.loads(m)) for i, t, f, m in rows]
+
+    def collection(self, id: str) -> Collection | None:
+        """One collection with its persons and terms lists."""
+        row = self.conn.execute(
+            "SELECT id, title, format, meta FROM collections WHERE id = ?", (id,)
+        ).fetchone()
+        if row is None:
+            return None
+        persons = [Person(*r) for r in self.conn.execute(
+            "SELECT xml_id, name, description FROM persons WHERE collection = ? ORDER BY rowid",
+            (id,))]
+        terms = [Term(*r) for r in self.conn.execute(
+            "SELECT xml_id, term, description FROM terms WHERE collection = ? ORDER BY rowid",
+            (id,))]
+        return Collection(id=row[0], title=row[1], format=row[2], meta=json.loads(row[3]),
+                          persons=persons, terms=terms)
+
+    def stats(self) -> dict[str, Any]:
+        q = self.conn.execute
+        by_collection = [
+            {"id": i, "title": t, "documents": n}
+            for i, t, n in q("SELECT id, title, doc_count FROM collections ORDER BY id")
+        ]
+        by_doc_type = {
+            (t if t is not None else "unknown"): n
+            for t, n in q("SELECT doc_type, count(*) FROM documents GROUP BY doc_type "
+                          "ORDER BY count(*) DESC, doc_type")
+        }
+        ymin, ymax, dated = q(
+            "SELECT min(year), max(year), count(year) FROM documents"
+        ).fetchone()
+        # Warnings of the ingest that produced each stored file's current contents.
+        (warnings,) = q(
+            "SELECT coalesce(sum(json_array_length(l.warnings)), 0) FROM sources s "
+            "JOIN ingest_log l ON l.id = (SELECT max(id) FROM ingest_log "
+            "WHERE path = s.path AND status IN ('ingested', 'replaced'))"
+        ).fetchone()
+        return {
+            "collections": len(by_collection),
+            "documents": q("SELECT count(*) FROM documents").fetchone()[0],
+            "by_collection": by_collection,
+            "by_doc_type": by_doc_type,
+            "years": {"min": ymin, "max": ymax, "dated": dated},
+            "warnings": warnings,
+            "schema_version": self.schema_version,
+        }
+
+    def integrity_check(self) -> list[str]:
+        """`PRAGMA integrity_check` plus foreign keys: ["ok"] when all is well."""
+        result = [r[0] for r in self.conn.execute("PRAGMA integrity_check")]
+        fk = list(self.conn.execute("PRAGMA foreign_key_check"))
+        return result + [f"foreign key: {row!r}" for row in fk]
+
+    def close(self) -> None:
+        self.conn.close()
+

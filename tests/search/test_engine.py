@@ -1,0 +1,252 @@
+"""The engine on a small archive built in code: matching, ranking, facets, pages, snippets."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from search_fixtures import RECORDS, V06, V11, build
+
+from cablegram.errors import CablegramError, QueryError
+from cablegram.record import Batch, Collection, Record
+from cablegram.search import ALL_FACETS, search
+from cablegram.search.engine import MARK_CLOSE, MARK_OPEN
+from cablegram.search.query import date_bounds
+from cablegram.store.sqlite import SqliteStore
+
+ALL = 100_000
+
+
+def ids(store: SqliteStore, query: str, **kw: Any) -> list[str]:
+    out = search(store.conn, query, limit=ALL, **kw)
+    assert out["total"] == len(out["results"])
+    return [r["id"] for r in out["results"]]
+
+
+def where(pred: Callable[[Record], bool]) -> set[str]:
+    return {r.id for r in RECORDS if pred(r)}
+
+
+def _t(r: Record) -> str:
+    return (r.title + " " + r.text).lower()
+
+
+def within(r: Record, lo: str | None, hi: str | None) -> bool:
+    # The documented rule: the document's date, or its whole range, lies within the query's.
+    start = r.date or r.date_not_before or r.date_not_after
+    end = r.date or r.date_not_after or r.date_not_before
+    if start is None or end is None:
+        return False
+    return (lo is None or start >= date_bounds(lo)[0]) and (
+        hi is None or end <= date_bounds(hi)[1])
+
+
+@pytest.mark.parametrize(("query", "pred"), [
+    ("berlin", lambda r: "berlin" in (r.title + r.text).lower()),
+    ("khrushchev", lambda r: "khrushchev" in _t(r).replace("ë", "e")),
+    # Plain words search the title and text only; places are for place:.
+    ("bonn", lambda r: "bonn" in _t(r)),
+    ("cuba berlin", lambda r: "cuba" in _t(r) and "berlin" in _t(r)),
+    ("cuba OR berlin", lambda r: "cuba" in _t(r) or "berlin" in _t(r)),
+    ("berlin NOT cuba", lambda r: "berlin" in (r.title + r.text).lower()
+        and "cuba" not in r.text.lower()),
+    ("type:telegram", lambda r: r.doc_type == "telegram"),
+    ('type:"Memorandum for the Record"', lambda r: r.doc_type == "memorandum-for-the-record"),
+    ('class:"top secret"', lambda r: r.classification == "top secret"),
+    ("class:SECRET", lambda r: r.classification == "secret"),
+    (f"collection:{V11}", lambda r: r.collection == V11),
+    ("collection:frus1961-63*", lambda r: r.collection.startswith("frus1961-63")),
+    ("number:3", lambda r: r.number == "3"),
+    ("number:1070", lambda r: r.telegram_number == "1070"),
+    ("has:redaction", lambda r: bool(r.redactions)),
+    ("has:footnote", lambda r: bool(r.footnotes)),
+    ("NOT has:footnote", lambda r: not r.footnotes),
+    ("place:moscow", lambda r: r.place == "Moscow"),
+    ("to:Kennedy", lambda r: "Kennedy" in (r.recipient or "")),
+    ('from:"Embassy in the Soviet Union"',
+     lambda r: "Embassy in the Soviet Union" in (r.sender or "")),
+    ("type:telegram OR has:footnote", lambda r: r.doc_type == "telegram" or bool(r.footnotes)),
+    ("cuba OR type:despatch", lambda r: "cuba" in r.text.lower() or r.doc_type == "despatch"),
+])
+def test_matches_python_filter(store: SqliteStore, query: str,
+                               pred: Callable[[Record], bool]) -> None:
+    assert set(ids(store, query)) == where(pred)
+
+
+@pytest.mark.parametrize(("lo", "hi"), [
+    ("1962-10-27", "1962-10-27"), ("1962-10", "1962-10"), ("1962", "1962"),
+    ("1958", "1960"), (None, "1962-10"), ("1962-10-27", None), ("1959-05", "1962-10-26"),
+    ("1958-01-01", "1960-12-31"), ("1962-10", "1962"),
+])
+def test_date_ranges(store: SqliteStore, lo: str | None, hi: str | None) -> None:
+    text = f"date:{lo}" if lo == hi else f"date:{lo or ''}..{hi or ''}"
+    assert set(ids(store, text)) == where(lambda r: within(r, lo, hi))
+
+
+def test_undated_and_ranged_documents(store: SqliteStore) -> None:
+    # The October 1962 memorandum lies within October and 1962, but not within one day.
+    assert f"{V11}/d5" in ids(store, "date:1962-10")
+    assert f"{V11}/d5" not in ids(store, "date:1962-10-27")
+    # A document with no date at all matches no date filter.
+    assert f"{V11}/d6" not in ids(store, "date:..9999")
+
+
+def test_from_is_a_phrase_within_the_sender(store: SqliteStore) -> None:
+    got = ids(store, 'from:"Embassy in the Soviet Union" date:1962-10-27')
+    assert got == [f"{V11}/d3"]
+    # Words in sequence, not a bag of words: "Soviet Embassy" is not "Embassy ... Soviet".
+    assert ids(store, 'from:"Soviet Embassy"') == []
+
+
+def test_accents_and_case_fold(store: SqliteStore) -> None:
+    assert set(ids(store, "economie")) == {RECORDS[8].id}
+    assert set(ids(store, "KHRUSHCHËV")) == set(ids(store, "khrushchev"))
+
+
+def test_phrase_prefix_near(store: SqliteStore) -> None:
+    assert ids(store, '"missile crisis"') == [f"{V11}/d3"]
+    assert set(ids(store, "khrush*")) == set(ids(store, "khrushchev"))
+    assert ids(store, "NEAR(radio crisis, 3)") == []
+    assert ids(store, "NEAR(radio crisis, 10)") == [f"{V11}/d4"]
+
+
+def test_title_weighs_above_body(store: SqliteStore) -> None:
+    # d8 has "Berlin" once, as its title; d7 has it five times in its body only.
+    got = ids(store, "berlin")
+    assert got.index("frus1958-60v10p1/d8") < got.index("frus1958-60v10p1/d7")
+
+
+def test_scores_descend_and_results_are_plain_data(store: SqliteStore) -> None:
+    out = search(store.conn, "berlin OR cuba", limit=ALL)
+    scores = [r["score"] for r in out["results"]]
+    assert scores == sorted(scores, reverse=True)
+    assert set(out) == {"total", "results", "facets"}
+    assert all(set(r) == {"id", "title", "date", "snippet", "score"} for r in out["results"])
+
+
+def test_snippets_mark_matches(store: SqliteStore) -> None:
+    out = search(store.conn, '"missile crisis"')
+    assert f"{MARK_OPEN}missile crisis{MARK_CLOSE}" in out["results"][0]["snippet"]
+    plain = search(store.conn, "type:despatch")["results"][0]
+    assert plain["snippet"].startswith("Économie") and plain["score"] is None
+
+
+def test_pages_join_up_and_total_is_exact(store: SqliteStore) -> None:
+    everything = ids(store, "NOT zzzz")
+    assert len(everything) == len(RECORDS)
+    for sort in ("relevance", "date"):
+        full = ids(store, "berlin OR cuba OR khrushchev", sort=sort)
+        pages = [search(store.conn, "berlin OR cuba OR khrushchev", sort=sort, limit=2, offset=o)
+                 for o in range(0, len(full) + 2, 2)]
+        assert [r["id"] for p in pages for r in p["results"]] == full
+        assert {p["total"] for p in pages} == {len(full)}
+    none = search(store.conn, "berlin", limit=0)
+    assert none["results"] == [] and none["total"] == len(ids(store, "berlin"))
+
+
+def test_date_sort(store: SqliteStore) -> None:
+    got = search(store.conn, "NOT zzzz", sort="date", limit=ALL)["results"]
+    by_id = {r.id: r for r in RECORDS}
+    keys = [by_id[r["id"]].date or by_id[r["id"]].date_not_before for r in got]
+    dated = [k for k in keys if k is not None]
+    assert dated == sorted(dated) and keys[len(dated):] == [None] * (len(keys) - len(dated))
+
+
+def test_facets_count_the_whole_result_set(store: SqliteStore) -> None:
+    out = search(store.conn, "berlin OR cuba OR has:footnote", facets=ALL_FACETS, limit=1)
+    matched = [r for r in RECORDS if r.id in set(ids(store, "berlin OR cuba OR has:footnote"))]
+    columns: dict[str, Callable[[Record], object]] = {
+        "year": lambda r: int((r.date or r.date_not_before)[:4])  # type: ignore[index]
+        if (r.date or r.date_not_before) else None,
+        "collection": lambda r: r.collection, "doc_type": lambda r: r.doc_type,
+        "classification": lambda r: r.classification, "from": lambda r: r.sender,
+        "to": lambda r: r.recipient, "place": lambda r: r.place,
+    }
+    assert set(out["facets"]) == set(ALL_FACETS)
+    for name, col in columns.items():
+        assert {v: c for v, c in out["facets"][name]} == Counter(col(r) for r in matched), name
+        counts = [c for _, c in out["facets"][name]]
+        assert counts == sorted(counts, reverse=True)
+
+
+def test_facet_size_cuts_values_not_counts(store: SqliteStore) -> None:
+    out = search(store.conn, "NOT zzzz", facets=["collection"], facet_size=1)
+    assert out["facets"]["collection"] == [[V11, 4]]
+
+
+def test_bad_arguments(store: SqliteStore) -> None:
+    with pytest.raises(QueryError):
+        search(store.conn, "berlin OR")
+    for kw in ({"facets": ["subject"]}, {"sort": "title"}, {"limit": -1}, {"offset": -1}):
+        with pytest.raises(CablegramError):
+            search(store.conn, "berlin", **kw)  # type: ignore[arg-type]
+
+
+def _fts_ok(store: SqliteStore) -> None:
+    store.conn.execute("INSERT INTO documents_fts (documents_fts, rank) "
+                       "VALUES ('integrity-check', 1)")
+    n = store.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    assert store.conn.execute("SELECT count(*) FROM search_docs").fetchone()[0] == n
+
+
+def test_index_follows_replace_update_and_delete(store: SqliteStore) -> None:
+    _fts_ok(store)
+    # Re-ingesting a changed volume replaces its documents, in the index too.
+    changed = [Record(id=f"{V06}/d1", collection=V06, title="Letter about Laos",
+                      doc_type="letter", date="1961-03-01", text="Laos and Vientiane.")]
+    store.put_batch(Batch(Collection(V06), changed), path=V06, sha256="new")
+    _fts_ok(store)
+    assert ids(store, "laos") == [f"{V06}/d1"]
+    assert ids(store, f"collection:{V06}") == [f"{V06}/d1"]
+    store.conn.execute("UPDATE documents SET title = 'Vientiane cable', doc_type = 'telegram' "
+                       "WHERE id = ?", (f"{V06}/d1",))
+    _fts_ok(store)
+    assert ids(store, "cable type:telegram") == [f"{V06}/d1"]
+    store.conn.execute("DELETE FROM documents WHERE id = ?", (f"{V06}/d1",))
+    _fts_ok(store)
+    assert ids(store, "laos OR vientiane") == []
+
+
+def test_migration_indexes_existing_documents(tmp_path: Path) -> None:
+    # An archive made at schema 1 gets its documents indexed when migration 002 runs.
+    only_core = tmp_path / "migrations"
+    only_core.mkdir()
+    core = Path(__file__).parents[2] / "src/cablegram/store/migrations/001_core.sql"
+    (only_core / "001_core.sql").write_text(core.read_text(encoding="utf-8"), encoding="utf-8")
+    old = SqliteStore(tmp_path / "old.db", migrations_dir=only_core)
+    old.put_batch(Batch(Collection(V11), [r for r in RECORDS if r.collection == V11]),
+                  path="p", sha256="s")
+    old.close()
+    new = SqliteStore(tmp_path / "old.db")
+    _fts_ok(new)
+    assert set(ids(new, "crisis")) == {f"{V11}/d3", f"{V11}/d4"}
+    new.close()
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory) -> sqlite3.Connection:
+    return build(tmp_path_factory.mktemp("search") / "any.db").conn
+
+
+_PIECES = st.sampled_from([
+    "berlin", "cuba", "khrush*", "AND", "OR", "NOT", "(", ")", '"missile crisis"', " ",
+    "NEAR(radio crisis, 5)", "from:Embassy", 'to:"Department of State"', "place:Moscow",
+    "type:telegram", 'class:"top secret"', "date:1962-10", "date:1958..1960", "has:footnote",
+    "collection:frus1961-63*", "number:3", "zzz", '"', "é*", "a",
+])
+
+
+@given(st.one_of(st.text(max_size=30), st.lists(_PIECES, max_size=12).map(" ".join)))
+@settings(max_examples=400, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_query_runs_or_raises_query_error(shared: sqlite3.Connection, text: str) -> None:
+    try:
+        out = search(shared, text, facets=["year"], limit=ALL)
+    except QueryError:
+        return
+    assert out["total"] == len(out["results"]) == sum(c for _, c in out["facets"]["year"])

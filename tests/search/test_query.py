@@ -1,0 +1,179 @@
+"""The query language: parsing, errors, printing, and the SQL it compiles to."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from cablegram.errors import QueryError
+from cablegram.search.query import (
+    And,
+    DateRange,
+    Field,
+    Has,
+    Near,
+    Node,
+    Not,
+    Or,
+    Phrase,
+    Prefix,
+    Term,
+    date_bounds,
+    parse,
+    to_text,
+)
+from cablegram.search.sql import compile_query, fts_string
+
+PARSES = [
+    ("berlin", Term("berlin")),
+    ("Berlin crisis", And((Term("Berlin"), Term("crisis")))),
+    ("berlin AND crisis", And((Term("berlin"), Term("crisis")))),
+    ("a b OR c", Or((And((Term("a"), Term("b"))), Term("c")))),
+    ("a (b OR c)", And((Term("a"), Or((Term("b"), Term("c")))))),
+    ("a NOT b", And((Term("a"), Not(Term("b"))))),
+    ("NOT NOT a", Not(Not(Term("a")))),
+    ("berlin and cuba", And((Term("berlin"), Term("and"), Term("cuba")))),
+    ('"missile  crisis"', Phrase("missile crisis")),
+    ("khrush*", Prefix("khrush")),
+    ("NEAR(khrushchev kennedy, 5)", Near((Term("khrushchev"), Term("kennedy")), 5)),
+    ('NEAR("missile crisis" cuba*)', Near((Phrase("missile crisis"), Prefix("cuba")), 10)),
+    ("Berlin, Moscow", And((Term("Berlin"), Term("Moscow")))),
+    ("U.S.", Term("U.S.")),
+    ('from:"Embassy in the Soviet Union"', Field("from", "Embassy in the Soviet Union")),
+    ("FROM:Rusk", Field("from", "Rusk")),
+    ("to:Kennedy place:Moscow", And((Field("to", "Kennedy"), Field("place", "Moscow")))),
+    ("type:telegram", Field("type", "telegram")),
+    ('class:"top secret"', Field("class", "top secret")),
+    ("collection:frus1961-63v06", Field("collection", "frus1961-63v06")),
+    ("number:974", Field("number", "974")),
+    ("date:1962-10-22..1962-11-20", DateRange("1962-10-22", "1962-11-20")),
+    ("date:1962-10", DateRange("1962-10", "1962-10")),
+    ("date:1962", DateRange("1962", "1962")),
+    ("date:1958..1960", DateRange("1958", "1960")),
+    ("date:..1962-10", DateRange(None, "1962-10")),
+    ("date:1962-10-27..", DateRange("1962-10-27", None)),
+    ("date:1962-10..1962", DateRange("1962-10", "1962")),
+    ("has:redaction", Has("redaction")),
+    ("has:FOOTNOTE", Has("footnote")),
+    ("10:30", Term("10:30")),
+]
+
+
+@pytest.mark.parametrize(("text", "ast"), PARSES)
+def test_parses(text: str, ast: Node) -> None:
+    assert parse(text) == ast
+    assert parse(to_text(ast)) == ast
+
+
+ERRORS = [
+    ("", 0, "empty query"),
+    ("   ", 0, "empty query"),
+    ("(berlin", 7, "missing ')'"),
+    ("berlin)", 6, "unexpected ')'"),
+    ("berlin OR", 9, "term was expected"),
+    ("OR berlin", 0, "OR needs a term"),
+    ('"missile crisis', 0, "unterminated quote"),
+    ("*", 0, "'*' must end a word"),
+    ("a**", 0, "'*' must end a word"),
+    ("--", 0, "no letters or digits"),
+    ('""', 0, "phrase has no letters"),
+    ("foo:bar", 0, "unknown field 'foo'"),
+    ("berlin subject:x", 7, "unknown field 'subject'"),
+    ("from:", 5, "from: needs a value"),
+    ('from:"  "', 5, "from: needs a value"),
+    ("from:--", 5, "from: needs letters or digits"),
+    ("person:Rusk", 0, "person: needs linked people"),
+    ("has:map", 4, "has: takes redaction or footnote"),
+    ("date:1962-13", 5, "bad month"),
+    ("date:1962-02-30", 5, "no such day"),
+    ("date:62", 5, "bad date"),
+    ("date:1962..x", 11, "bad date"),
+    ("date:..", 5, "needs a start or an end"),
+    ("date:1963..1962-05", 5, "ends before it starts"),
+    ("NEAR(a)", 0, "at least two"),
+    ("NEAR(a b, x)", 10, "whole number"),
+    ("NEAR(a b, 5000)", 10, "at most"),
+    ("NEAR(a OR b)", 7, "NEAR takes words"),
+    ("(" * 200 + "a" + ")" * 200, 100, "nested deeper"),
+]
+
+
+@pytest.mark.parametrize(("text", "pos", "reason"), ERRORS)
+def test_errors(text: str, pos: int, reason: str) -> None:
+    with pytest.raises(QueryError) as info:
+        parse(text)
+    assert info.value.pos == pos
+    assert reason in info.value.reason
+
+
+def test_date_bounds() -> None:
+    assert date_bounds("1962") == ("1962-01-01", "1962-12-31")
+    assert date_bounds("1960-02") == ("1960-02-01", "1960-02-29")
+    assert date_bounds("1962-10-27") == ("1962-10-27", "1962-10-27")
+
+
+# Text likely to hit the grammar's corners, mixed with anything at all.
+_PIECES = st.sampled_from([
+    "a", "berlin", "AND", "OR", "NOT", "(", ")", '"', '"x y"', "*", "k*", ",", "5", " ",
+    "NEAR(", "from:", 'from:"a b"', "date:", "1962", "-10", "..", "has:", "redaction",
+    "type:", "class:", "person:", ":", "é", "\x00", "\t",
+])
+QUERY_TEXT = st.one_of(st.text(), st.lists(_PIECES, max_size=25).map("".join))
+
+
+@given(QUERY_TEXT)
+@settings(max_examples=1500)
+@example('a OR "b c" NOT (d* from:"x y")')
+def test_any_text_parses_or_raises_query_error(text: str) -> None:
+    try:
+        ast = parse(text)
+    except QueryError as e:
+        assert 0 <= e.pos <= len(text)
+        return
+    # Whatever parses prints back to a query with the same meaning (round trip).
+    assert parse(to_text(ast)) == ast
+
+
+_FTS_TOKEN = re.compile(r'"(?:[^"]|"")*"')
+
+
+@given(QUERY_TEXT)
+@settings(max_examples=800)
+def test_user_text_reaches_sql_only_as_parameters(text: str) -> None:
+    try:
+        compiled = compile_query(parse(text))
+    except QueryError:
+        return
+    # The SQL is made of our own fragments: nothing the user typed appears in it.
+    keywords = r"SELECT|FROM|WHERE|rowid|MATCH|IN|NOT|AND|OR|IS|NULL|coalesce"
+    skeleton = re.sub(rf"s\.\w+|\w+_fts|search_docs|{keywords}", "", compiled.where)
+    assert re.fullmatch(r"[\s()?=<>01,]*", skeleton), compiled.where
+    # In the MATCH expression every piece of user text sits inside a quoted FTS5 string.
+    if compiled.match is not None:
+        rest = _FTS_TOKEN.sub("", compiled.match)
+        rest = re.sub(r"NEAR|AND|OR|NOT|\d+", "", rest)
+        assert re.fullmatch(r"[\s()*,]*", rest), compiled.match
+
+
+def test_fts_string_quotes() -> None:
+    assert fts_string('say "no"') == '"say ""no"""'
+    assert fts_string("a\x00b") == '"a b"'
+
+
+def test_compile_splits_text_from_filters() -> None:
+    c = compile_query(parse('berlin NOT cuba type:telegram date:1962'))
+    assert c.match == '(("berlin") NOT "cuba")'
+    assert c.where == '(s.doc_type = ?) AND (s.date_lo >= ? AND s.date_lo < ? AND s.date_hi < ?)'
+    assert c.params == ("telegram", "1962", "1962~", "1962~")
+    lone_not = compile_query(parse("NOT berlin"))
+    assert lone_not.match is None
+    assert lone_not.where.startswith("NOT coalesce((s.rowid IN (SELECT rowid FROM documents_fts")
+    assert lone_not.params == ('"berlin"',)
+
+
+def test_field_values_are_normalised() -> None:
+    c = compile_query(parse('type:"Memorandum of Conversation" class:"Top  Secret"'))
+    assert c.params == ("memorandum-of-conversation", "top secret")
