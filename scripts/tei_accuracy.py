@@ -25,6 +25,7 @@ from typing import Any, cast
 from lxml import etree
 
 from cablegram.readers.tei import TeiReader
+from cablegram.readers.tei_markup import party_agrees
 from cablegram.record import Record
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -120,25 +121,6 @@ def _truth(doc: etree._Element) -> Truth:
 
 def _norm(s: str | None) -> str:
     return " ".join(_PLACE_NOISE.sub(" ", s or "").split()).casefold()
-
-
-def party_agrees(printed: str | None, marked: list[str], other: list[str], *,
-                 sender: bool) -> bool:
-    """A printed sender (recipient) agrees with the markup when it contains every marked name
-    of its side ("the" aside) and no name of the other side after (before) them: the phrase
-    did not run on into the other party."""
-    low = " ".join((printed or "").split()).casefold()
-    if not low:
-        return False
-    spans = []
-    for m in marked:
-        name = m.casefold().removeprefix("the ")
-        at = low.find(name)
-        if at < 0:
-            return False
-        spans.append((at, at + len(name)))
-    outside = low[max(e for _, e in spans):] if sender else low[: min(s for s, _ in spans)]
-    return not any(o.casefold().removeprefix("the ") in outside for o in other if o not in marked)
 
 
 def compare(rec: Record, t: Truth, tally: dict[str, list[int]],

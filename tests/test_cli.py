@@ -222,3 +222,31 @@ def test_export_into_a_closed_pipe(tmp_path: Path) -> None:
     p.stderr.close()
     assert p.wait(timeout=60) == 0
     assert err == ""
+
+
+def test_export_frus_text_reads_back_as_the_same_records(tmp_path: Path) -> None:
+    """export --format frus-text renders a volume that the frus-text reader reads back."""
+    from cablegram.readers.text import TextReader
+
+    db = tmp_path / "a.db"
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(FIXTURE), "--db", str(db)]).exit_code == 0
+    shown = runner.invoke(main, ["export", "--db", str(db), "--format", "jsonl"])
+    tei_ids = [json.loads(line)["id"] for line in shown.output.splitlines()]
+    collection = tei_ids[0].split("/")[0]
+    result = runner.invoke(main, ["export", "--db", str(db), "--format", "frus-text",
+                                  "--collection", collection])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "volume.txt"
+    out.write_text(result.output, encoding="utf-8")
+    batch = next(TextReader().read(out))
+    # The fixture's file name is no FRUS id; the title block (1961-1963, Volume XC) names it.
+    assert batch.collection.id == "frus1961-63v90"
+    assert [r.id.split("/")[1] for r in batch.records] == [i.split("/")[1] for i in tei_ids]
+
+
+def test_export_frus_text_needs_a_collection(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["export", "--db", str(tmp_path / "a.db"),
+                                       "--format", "frus-text"])
+    assert result.exit_code == 2
+    assert "--collection" in result.output

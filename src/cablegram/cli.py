@@ -230,13 +230,22 @@ def _export(archive: Archive, fmt: str, collection: str | None, out: TextIO) -> 
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
-              show_default=True, help="jsonl: one record per line; csv: one row per record.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "frus-text"]),
+              default="jsonl", show_default=True,
+              help="jsonl: one record per line; csv: one row per record; frus-text: one "
+                   "collection in the plain-text layout of documentary editions.")
 @click.option("--collection", metavar="ID", help="Only the records of this collection.")
 def export(db: Path, fmt: str, collection: str | None) -> None:
     """Write every record (or one collection's) to stdout."""
+    if fmt == "frus-text" and not collection:
+        raise click.UsageError("--format frus-text needs --collection ID")
     with Archive.open(db, create=False) as archive:
-        _export(archive, fmt, collection, sys.stdout)
+        if fmt == "frus-text":
+            from cablegram.export.frus_text import export_collection
+
+            export_collection(archive, collection or "", sys.stdout)
+        else:
+            _export(archive, fmt, collection, sys.stdout)
         sys.stdout.flush()
 
 

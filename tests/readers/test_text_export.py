@@ -140,9 +140,6 @@ def test_text_path_agrees_with_tei_printed_text_mode_on_the_corpus() -> None:
 
 @pytest.mark.corpus
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="from: 97.3% — the TEI markup marks a part of the "
-                   "printed heading ('G. Hayden Raynor', 'the Embassy in Japan') that the "
-                   "printed-heading parser does not single out")
 def test_text_path_agrees_with_tei_markup_mode_on_the_corpus() -> None:
     mod = _accuracy()
     report = mod.measure(_corpus())

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cablegram.errors import FieldError
 from cablegram.fields.text import sentence_end, tidy
 
 
@@ -242,3 +243,20 @@ def parse_heading(text: str) -> Heading:
             return Heading(number, title, None, *_parties(phrase))
         return Heading(number, title, None, _clean_party(sender), _clean_party(recipient))
     return Heading(number, title, doc_type, *_parties(phrase))
+
+
+# The types whose text opens with a telegram number ("974.", "CAP 55515-62.").
+TELEGRAM_TYPES = frozenset({"telegram", "cable", "airgram", "circular", "circular-telegram"})
+# Old volumes print the type at the end of the source note: "501.BB Interim/1–348: Telegram".
+_TYPE_IN_SOURCE = re.compile(r":\s*([A-Z][A-Za-z .-]{2,40}?)\.?\s*$")
+
+
+def doc_type_from_source_note(text: str | None) -> str | None:
+    """The document type that an old volume prints at the end of its source note, or None."""
+    m = _TYPE_IN_SOURCE.search(text or "")
+    if m is None:
+        return None
+    try:
+        return parse_heading(m.group(1)).doc_type
+    except FieldError:
+        return None

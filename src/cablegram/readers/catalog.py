@@ -192,6 +192,7 @@ def _listing_record(
 ) -> Record:
     sender = glossary.get(lst.sender.upper())
     recipient = glossary.get(lst.recipient.upper())
+    date = _iso(lst.date)
     rec = Record(
         id=lst.item,
         collection=collection_of(lst.item),
@@ -200,7 +201,10 @@ def _listing_record(
         doc_type="telegram",
         sender=sender or lst.sender,
         recipient=recipient or lst.recipient,
-        date=_iso(lst.date),
+        date=date,
+        # A full date bounds itself, as in every other reader.
+        date_not_before=date,
+        date_not_after=date,
         telegram_number=lst.number,
         format="catalog",
         origin=origin,

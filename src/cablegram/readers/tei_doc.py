@@ -6,7 +6,6 @@ then, unless markup is off, values the TEI states in markup replace the parsed o
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +24,7 @@ from cablegram.fields import (
     parse_source_note,
     parse_telegram_number,
 )
+from cablegram.fields.heading import TELEGRAM_TYPES, doc_type_from_source_note
 from cablegram.readers import tei_markup as mk
 from cablegram.readers.tei_catalog import parse_catalog_entry
 from cablegram.readers.tei_text import (
@@ -45,10 +45,6 @@ from cablegram.readers.tei_text import (
 )
 from cablegram.record import Footnote, Record, Reference, Source
 
-# Types whose text opens with a telegram number ("974.", "CAP 55515-62.").
-_TELEGRAM_TYPES = frozenset({"telegram", "cable", "airgram", "circular", "circular-telegram"})
-# Old volumes print the type at the end of the source note: "501.BB Interim/1–348: Telegram".
-_TYPE_IN_SOURCE = re.compile(r":\s*([A-Z][A-Za-z .-]{2,40}?)\.?\s*$")
 _XMLID = "{http://www.w3.org/XML/1998/namespace}id"
 # Children that make a document more than a catalog entry.
 _PRINTED = frozenset({P, TEI + "list", TEI + "table", TEI + "quote", CLOSER, DATELINE, OPENER,
@@ -124,7 +120,7 @@ def build_record(doc: etree._Element, ctx: VolumeContext, sections: list[dict[st
     h = _heading(heading_text, rec)
     rec.title = h.title or heading_text
     rec.number = h.number
-    rec.doc_type = h.doc_type or _type_from_source(notes.source)
+    rec.doc_type = h.doc_type or doc_type_from_source_note(notes.source)
     if rec.doc_type is None and heading_text.lower().strip(" .") == "editorial note":
         rec.doc_type = "editorial-note"
     rec.sender, rec.recipient = h.sender, h.recipient
@@ -132,7 +128,7 @@ def build_record(doc: etree._Element, ctx: VolumeContext, sections: list[dict[st
         _set_date(rec, _dateline(dateline_text, ctx, rec))
     # (else the markup replaces every value the dateline parse gives: skipped for speed)
     _set_source(rec, _source_note(notes.source, rec))
-    if rec.doc_type in _TELEGRAM_TYPES and first_text:
+    if rec.doc_type in TELEGRAM_TYPES and first_text:
         rec.telegram_number = _safe(parse_telegram_number, first_text, rec)
     rec.signers = (_safe(parse_signers, lines, rec) or []) if lines else []
     rec.redactions = _safe(find_redactions, rec.text, rec) or []
@@ -262,15 +258,6 @@ def _source_note(text: str | None, rec: Record) -> SourceNote:
         return SourceNote()
     return _safe(parse_source_note, text, rec) or SourceNote()
 
-
-def _type_from_source(text: str | None) -> str | None:
-    m = _TYPE_IN_SOURCE.search(text or "")
-    if m is None:
-        return None
-    try:
-        return parse_heading(m.group(1)).doc_type
-    except FieldError:
-        return None
 
 
 def _set_date(rec: Record, dl: Dateline) -> None:

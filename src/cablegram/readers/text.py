@@ -27,6 +27,7 @@ from cablegram.fields import (
     parse_source_note,
     parse_telegram_number,
 )
+from cablegram.fields.heading import TELEGRAM_TYPES, doc_type_from_source_note
 from cablegram.readers.sequence import check_sequence
 from cablegram.readers.text_io import DecodeReport, Paragraph, iter_lines, iter_paragraphs
 from cablegram.readers.text_layout import (
@@ -41,9 +42,6 @@ from cablegram.readers.text_layout import (
 from cablegram.readers.text_split import RawDoc, SplitState, split
 from cablegram.record import Batch, Collection, Footnote, Record, Signer, Source
 
-# The types whose text opens with a telegram number (as the TEI reader has them).
-TELEGRAM_TYPES = frozenset({"telegram", "cable", "airgram", "circular", "circular-telegram"})
-_TYPE_IN_SOURCE = re.compile(r":\s*([A-Z][A-Za-z .-]{2,40}?)\.?\s*$")
 T = TypeVar("T")
 _HEADING_LINE = re.compile(r"(?m)^\d{1,5}[A-Za-z]?\.\s+[A-Z]")
 _SOURCE_LINE = re.compile(r"(?m)^//\s*Source:")
@@ -182,16 +180,6 @@ def _safe(fn: Callable[..., T], arg: Any, rec: Record, **kw: Any) -> T | None:
         return None
 
 
-def _type_from_source(text: str | None) -> str | None:
-    # Old volumes print the type at the end of the source note: "…/1–348: Telegram".
-    m = _TYPE_IN_SOURCE.search(text or "")
-    if m is None:
-        return None
-    try:
-        return parse_heading(m.group(1)).doc_type
-    except FieldError:
-        return None
-
 
 def build_record(
     raw: RawDoc,
@@ -228,7 +216,7 @@ def build_record(
                 source = source_text(m)
                 del raw.body[i]
                 break
-    rec.doc_type = h.doc_type or _type_from_source(source)
+    rec.doc_type = h.doc_type or doc_type_from_source_note(source)
     if source:
         sn = _safe(parse_source_note, source, rec) or SourceNote()
         rec.source_note = source
