@@ -132,7 +132,8 @@ def _print_report(report: IngestReport) -> None:
                 type=click.Path(path_type=Path))
 @db_option
 @click.option("--format", "fmt", default="auto", show_default=True, callback=_check_format,
-              help="The input format; auto detects it from each file's content.")
+              help="The input format: auto (detected from each file's content), tei, "
+                   "frus-text, frus-html or catalog.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def ingest(paths: tuple[Path, ...], db: Path, fmt: str, as_json: bool) -> None:
     """Read files and folders (*.xml, *.xml.gz, *.txt, *.htm, *.html) into the archive."""

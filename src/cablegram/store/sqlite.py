@@ -27,6 +27,16 @@ _INSERT_DOC = (
     f"VALUES ({', '.join('?' for _ in _DOC_COLUMNS)})"
 )
 
+# Migration 002's search index, filled per collection (see `SqliteStore.index_collection`).
+_SEARCH_SCHEMA = 2
+_INDEX_COLLECTION = (
+    "INSERT INTO documents_fts (rowid, title, text) "
+    "SELECT rowid, title, text FROM documents WHERE collection = ?",
+    "INSERT INTO fields_fts (rowid, sender, recipient, place) "
+    "SELECT rowid, sender, recipient, place FROM documents WHERE collection = ?",
+    "INSERT INTO search_docs SELECT * FROM search_docs_rows WHERE collection = ?",
+)
+
 
 def migrations(directory: Path = MIGRATIONS_DIR) -> list[tuple[int, Path]]:
     """The numbered migration files, in order; a gap or a repeated number is an error."""
@@ -223,6 +233,7 @@ class SqliteStore:
              len(batch.records), now),
         )
         conn.executemany(_INSERT_DOC, (_doc_row(r, i) for i, r in enumerate(batch.records)))
+        self.index_collection(col.id)
         # A list that repeats an xml:id keeps its first entry (the TEI allows no repeat).
         conn.executemany(
             "INSERT OR IGNORE INTO persons (collection, xml_id, name, description) "
@@ -245,6 +256,18 @@ class SqliteStore:
             (path, sha256, col.id, col.format, now),
         )
         return Put("replaced" if existed else "ingested", others)
+
+    def index_collection(self, collection: str) -> None:
+        """Add a collection's documents to the search index (migration 002), inside the
+        caller's transaction: call it once, after inserting all of them.
+
+        One statement per table, not an AFTER INSERT trigger: see 002_fts.sql for why.
+        """
+        if self.schema_version < _SEARCH_SCHEMA:
+            return  # opened with fewer migrations (tests of the migrations themselves)
+        conn = self.conn
+        for sql in _INDEX_COLLECTION:
+            conn.execute(sql, (collection,))
 
     def log_ingest(self, path: str, status: str, *, collection: str | None = None,
                    documents: int = 0, warnings: list[str] | None = None,
