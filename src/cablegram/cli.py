@@ -135,10 +135,16 @@ def _print_report(report: IngestReport) -> None:
               help="The input format: auto (detected from each file's content), tei, "
                    "frus-text, frus-html or catalog.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def ingest(paths: tuple[Path, ...], db: Path, fmt: str, as_json: bool) -> None:
+@click.option("--read-ahead", type=click.Choice(["process", "thread", "off"]),
+              default="process", show_default=True,
+              help="Where the next files are read while one is stored: reader processes "
+                   "(fastest on 2+ cores), a thread, or nowhere.")
+def ingest(paths: tuple[Path, ...], db: Path, fmt: str, as_json: bool,
+           read_ahead: str) -> None:
     """Read files and folders (*.xml, *.xml.gz, *.txt, *.htm, *.html) into the archive."""
     with Archive.open(db) as archive, _IngestProgress() as progress:
-        report = archive.ingest(paths, format=fmt, on_progress=progress.update)
+        report = archive.ingest(paths, format=fmt, on_progress=progress.update,
+                                read_ahead=read_ahead)
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         for path, reason in report.errors:

@@ -1,0 +1,100 @@
+"""Reading ahead (a thread, a child process, or none) changes nothing in what is stored."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cablegram.archive import READ_AHEAD, Archive
+from cablegram.errors import CablegramError
+from cablegram.read_worker import ReadWorker
+from test_archive import volume
+
+
+def _corpus(folder: Path) -> list[Path]:
+    first = volume(folder, "frustest01")
+    bad = folder / "b-bad.xml"
+    bad.write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'><text>", encoding="utf-8")
+    return [first, bad, volume(folder, "frustest02", gz=True),
+            volume(folder, "frustest03", drop="d2")]
+
+
+Outcome = tuple[list[tuple[str, str, int, str | None]], list[str], list[str], int, list[str]]
+
+
+def _outcome(db: Path, files: list[Path], mode: str) -> Outcome:
+    with Archive.open(db) as a:
+        report = a.ingest(files, read_ahead=mode)
+        again = a.ingest(files, read_ahead=mode)
+        a.store.conn.execute("INSERT INTO documents_fts (documents_fts, rank) "
+                             "VALUES ('integrity-check', 1)")
+        return (
+            [(f.path.name, f.status, f.documents, f.error) for f in report.files],
+            [f.status for f in again.files],
+            list(a.records_json()),
+            a.search("NOT zzzz")["total"],  # every document is in the search index
+            a.store.integrity_check(),
+        )
+
+
+def test_every_mode_stores_the_same(tmp_path: Path) -> None:
+    files = _corpus(tmp_path / "vols")
+    results = {m: _outcome(tmp_path / f"{m}.db", files, m) for m in READ_AHEAD}
+    statuses, again, records, total, check = results["off"]
+    assert [s for _, s, _, _ in statuses] == ["ingested", "failed", "ingested", "ingested"]
+    assert again == ["unchanged", "failed", "unchanged", "unchanged"]
+    assert total == len(records) == 8 and check == ["ok"]
+    # Records carry their origin path, the same in every mode: compare them whole.
+    assert results["thread"] == results["process"] == results["off"]
+
+
+@pytest.mark.parametrize("mode", READ_AHEAD)
+def test_a_file_replaced_meanwhile_is_read_again(tmp_path: Path, mode: str) -> None:
+    # `a` is unchanged when it is hashed ahead; `b`, stored before it, takes its collection;
+    # so when its turn comes `a` must be read and stored again, not skipped as unchanged.
+    a_path = volume(tmp_path / "a", "frustest01")
+    b_path = volume(tmp_path / "b", "frustest01", drop="d2")
+    with Archive.open(tmp_path / "x.db") as archive:
+        archive.ingest([a_path], read_ahead=mode)
+        report = archive.ingest([b_path, a_path], read_ahead=mode)
+        assert [f.status for f in report.files] == ["replaced", "replaced"]
+        assert [r.id for r in archive.records("frustest01")] == [
+            "frustest01/d1", "frustest01/d2", "frustest01/d3"]
+
+
+def test_unknown_mode(tmp_path: Path) -> None:
+    with Archive.open(tmp_path / "x.db") as archive, pytest.raises(CablegramError,
+                                                                    match="read_ahead"):
+        archive.ingest([tmp_path], read_ahead="fork")
+
+
+class _DyingWorker(ReadWorker):
+    def _start(self) -> subprocess.Popen[bytes]:
+        return subprocess.Popen([sys.executable, "-c", "import sys; sys.exit(3)"],
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+
+
+def test_a_reader_process_that_dies_is_the_file_error(tmp_path: Path) -> None:
+    worker = _DyingWorker()
+    try:
+        read = worker.read(volume(tmp_path, "frustest01"), "auto")
+    finally:
+        worker.close()
+    assert read.batches == [] and read.error is not None
+    assert "reader process ended" in read.error
+
+
+def test_the_reader_process_reads_like_the_parent(tmp_path: Path) -> None:
+    worker = ReadWorker()
+    try:
+        good = worker.read(volume(tmp_path, "frustest01"), "auto")
+        empty = tmp_path / "empty.xml"
+        empty.write_bytes(b"")
+        bad = worker.read(empty, "auto")
+    finally:
+        worker.close()
+    assert good.error is None and [len(b.records) for b in good.batches] == [3]
+    assert bad.batches == [] and bad.error
