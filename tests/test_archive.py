@@ -233,3 +233,18 @@ def test_the_whole_corpus(tmp_path: Path) -> None:
         assert a.store.integrity_check() == ["ok"]
         again = a.ingest([CORPUS / "frus"])
         assert again.unchanged == len(expected) and again.documents == 0
+
+
+def test_stats_counts_the_warnings_of_files_given_by_relative_path(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ingest log and the sources table name a file alike, however it was given."""
+    volume = tmp_path / "in" / "frustest02.xml"
+    volume.parent.mkdir()
+    text = FIXTURE.read_text(encoding="utf-8")
+    # Repeat an xml:id, which the TEI reader warns about and ingests anyway.
+    volume.write_text(text.replace('xml:id="d2"', 'xml:id="d1"', 1), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with Archive.open(tmp_path / "a.db") as archive:
+        report = archive.ingest([Path("in") / "frustest02.xml"])
+        assert len(report.warnings) == 1
+        assert archive.stats()["warnings"] == 1

@@ -281,8 +281,9 @@ class Archive:
                 prep, pending = queue.popleft()
                 outcome = self._ingest_one(prep, pending, format)
                 report.files.append(outcome)
+                # The resolved path, as `sources` keys it: stats joins the two.
                 self.store.log_ingest(
-                    str(path), outcome.status,
+                    prep.key, outcome.status,
                     collection=outcome.collections[0] if outcome.collections else None,
                     documents=outcome.documents, warnings=outcome.warnings,
                     error=outcome.error,
