@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cablegram.record import Batch, Collection, Footnote, Record, Redaction
+from cablegram.search.query import date_bounds
 from cablegram.store.sqlite import SqliteStore
 
 
@@ -66,3 +67,14 @@ def build(path: Path, records: list[Record] = RECORDS) -> SqliteStore:
     for col, recs in by_col.items():
         store.put_batch(Batch(Collection(col, title=col), recs), path=col, sha256=col)
     return store
+
+
+def within(r: Record, lo: str | None, hi: str | None) -> bool:
+    """The documented date rule, in Python: the document's date, or its whole range, lies
+    within the query's range."""
+    start = r.date or r.date_not_before or r.date_not_after
+    end = r.date or r.date_not_after or r.date_not_before
+    if start is None or end is None:
+        return False
+    return (lo is None or start >= date_bounds(lo)[0]) and (
+        hi is None or end <= date_bounds(hi)[1])

@@ -11,13 +11,12 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from search_fixtures import RECORDS, V06, V11, build
+from search_fixtures import RECORDS, V06, V11, build, within
 
 from cablegram.errors import CablegramError, QueryError
 from cablegram.record import Batch, Collection, Record
 from cablegram.search import ALL_FACETS, search
 from cablegram.search.engine import MARK_CLOSE, MARK_OPEN
-from cablegram.search.query import date_bounds
 from cablegram.store.sqlite import SqliteStore
 
 ALL = 100_000
@@ -36,15 +35,6 @@ def where(pred: Callable[[Record], bool]) -> set[str]:
 def _t(r: Record) -> str:
     return (r.title + " " + r.text).lower()
 
-
-def within(r: Record, lo: str | None, hi: str | None) -> bool:
-    # The documented rule: the document's date, or its whole range, lies within the query's.
-    start = r.date or r.date_not_before or r.date_not_after
-    end = r.date or r.date_not_after or r.date_not_before
-    if start is None or end is None:
-        return False
-    return (lo is None or start >= date_bounds(lo)[0]) and (
-        hi is None or end <= date_bounds(hi)[1])
 
 
 @pytest.mark.parametrize(("query", "pred"), [

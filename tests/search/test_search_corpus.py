@@ -14,11 +14,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from search_fixtures import within
 
 from cablegram.archive import Archive
 from cablegram.record import Record
 from cablegram.search.facets import ALL_FACETS
-from cablegram.search.query import date_bounds
 
 pytestmark = pytest.mark.corpus
 
@@ -50,14 +50,6 @@ def has_phrase(text: str | None, phrase: str) -> bool:
     hay, needle = words(text), words(phrase)
     return any(hay[i:i + len(needle)] == needle for i in range(len(hay) - len(needle) + 1))
 
-
-def within(r: Record, lo: str | None, hi: str | None) -> bool:
-    start = r.date or r.date_not_before or r.date_not_after
-    end = r.date or r.date_not_after or r.date_not_before
-    if start is None or end is None:
-        return False
-    return (lo is None or start >= date_bounds(lo)[0]) and (
-        hi is None or end <= date_bounds(hi)[1])
 
 
 def found(archive: Archive, query: str) -> set[str]:
