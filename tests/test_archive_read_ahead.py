@@ -29,8 +29,6 @@ def _outcome(db: Path, files: list[Path], mode: str) -> Outcome:
     with Archive.open(db) as a:
         report = a.ingest(files, read_ahead=mode)
         again = a.ingest(files, read_ahead=mode)
-        a.store.conn.execute("INSERT INTO documents_fts (documents_fts, rank) "
-                             "VALUES ('integrity-check', 1)")
         return (
             [(f.path.name, f.status, f.documents, f.error) for f in report.files],
             [f.status for f in again.files],

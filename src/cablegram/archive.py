@@ -18,6 +18,7 @@ from cablegram.read_worker import ReadWorkers
 from cablegram.readers.base import Reader
 from cablegram.readers.registry import detect_reader, get_reader
 from cablegram.record import Batch, Collection, Record
+from cablegram.search.index import SearchIndex
 from cablegram.store.sqlite import SqliteStore
 
 # What a folder walk picks up; a file named explicitly is always taken.
@@ -220,6 +221,18 @@ class Archive:
 
     def __init__(self, store: SqliteStore) -> None:
         self.store = store
+        self._index: SearchIndex | None = None
+
+    @property
+    def index(self) -> SearchIndex:
+        """The search index beside the archive file, opened on first use."""
+        if self._index is None:
+            self._index = SearchIndex.beside(self.store.path)
+        return self._index
+
+    def sync_index(self, on_progress: Callable[[int, int], None] | None = None) -> int:
+        """Bring the search index in step with what is stored; the collections re-indexed."""
+        return self.index.sync(self.store.conn, on_progress)
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, create: bool = True) -> Archive:
@@ -243,12 +256,14 @@ class Archive:
 
     def ingest(self, paths: Iterable[str | Path], format: str = "auto",
                on_progress: Callable[[IngestEvent], None] | None = None,
-               read_ahead: str = "thread") -> IngestReport:
+               read_ahead: str = "thread",
+               on_index: Callable[[int, int], None] | None = None) -> IngestReport:
         """Read and store every file; one file's failure is recorded and the rest go on.
 
         `read_ahead`: where the next file is read while this one is stored: "thread" (one
         reader thread; SQLite works without the GIL meanwhile), "process" (READ_PROCESSES
         child processes, `cablegram.read_worker`: every core busy) or "off".
+        Then the search index catches up: `on_index(done, total)` per collection indexed.
         """
         if format != "auto":
             get_reader(format)  # an unknown name fails now, not once per file
@@ -296,6 +311,7 @@ class Archive:
             pool.shutdown(wait=True, cancel_futures=True)
             if worker is not None:
                 worker.close()
+        self.sync_index(on_index)
         return report
 
     def _look_ahead(self, pool: ThreadPoolExecutor, read: Callable[[Path, str], _Read],
@@ -448,7 +464,9 @@ class Archive:
         """
         from cablegram.search.engine import search
 
-        return search(self.store.conn, query, facets=None if facets is None else list(facets),
+        self.sync_index()
+        return search(self.index, self.store.conn, query,
+                      facets=None if facets is None else list(facets),
                       sort=sort, limit=limit, offset=offset)
 
     # -- end search -----------------------------------------------------------------------

@@ -107,6 +107,11 @@ class _IngestProgress:
         label = f"{ev.index}/{ev.total_files} {ev.path.name}"
         self.progress.update(self.task, completed=ev.done_bytes, description=label)
 
+    def indexing(self, done: int, total: int) -> None:
+        if self.task is not None:
+            self.progress.update(self.task, completed=done, total=total,
+                                 description=f"search index {done}/{total} collections")
+
 
 def _print_report(report: IngestReport) -> None:
     table = Table(title="Ingest", show_header=False)
@@ -144,7 +149,7 @@ def ingest(paths: tuple[Path, ...], db: Path, fmt: str, as_json: bool,
     """Read files and folders (*.xml, *.xml.gz, *.txt, *.htm, *.html) into the archive."""
     with Archive.open(db) as archive, _IngestProgress() as progress:
         report = archive.ingest(paths, format=fmt, on_progress=progress.update,
-                                read_ahead=read_ahead)
+                                read_ahead=read_ahead, on_index=progress.indexing)
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         for path, reason in report.errors:

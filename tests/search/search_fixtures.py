@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from cablegram.record import Batch, Collection, Footnote, Record, Redaction
+from cablegram.search.engine import search as engine_search
+from cablegram.search.index import SearchIndex
 from cablegram.search.query import date_bounds
 from cablegram.store.sqlite import SqliteStore
 
@@ -78,3 +81,13 @@ def within(r: Record, lo: str | None, hi: str | None) -> bool:
         return False
     return (lo is None or start >= date_bounds(lo)[0]) and (
         hi is None or end <= date_bounds(hi)[1])
+
+
+_INDEXES: dict[str, SearchIndex] = {}
+
+
+def search(store: SqliteStore, query: str, **kw: Any) -> dict[str, Any]:
+    """As Archive.search: the index catches up with the store, then answers."""
+    index = _INDEXES.setdefault(store.path, SearchIndex.beside(store.path))
+    index.sync(store.conn)
+    return engine_search(index, store.conn, query, **kw)

@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
+from search_fixtures import search
 
 from cablegram.errors import QueryError
-from cablegram.search import parse, search
+from cablegram.search import parse
 from cablegram.search.facets import ALL_FACETS
 from cablegram.store.sqlite import SqliteStore
 
@@ -38,7 +39,7 @@ def test_example_parses_and_runs(store: SqliteStore, query: str) -> None:
         with pytest.raises(QueryError, match="person: needs linked people"):
             parse(query)
         return
-    out = search(store.conn, query, facets=ALL_FACETS, limit=100)
+    out = search(store, query, facets=ALL_FACETS, limit=100)
     assert out["total"] == len(out["results"])
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import re
+from datetime import date
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cablegram.errors import QueryError
+from cablegram.search.compile import normalise_value
+from cablegram.search.index import analyzer, date_number
 from cablegram.search.query import (
     And,
     DateRange,
@@ -25,7 +27,6 @@ from cablegram.search.query import (
     parse,
     to_text,
 )
-from cablegram.search.sql import compile_query, fts_string
 
 PARSES = [
     ("berlin", Term("berlin")),
@@ -137,43 +138,26 @@ def test_any_text_parses_or_raises_query_error(text: str) -> None:
     assert parse(to_text(ast)) == ast
 
 
-_FTS_TOKEN = re.compile(r'"(?:[^"]|"")*"')
+_DATES = st.dates(min_value=date(1800, 1, 1), max_value=date(2099, 12, 31))
 
 
-@given(QUERY_TEXT)
-@settings(max_examples=800)
-def test_user_text_reaches_sql_only_as_parameters(text: str) -> None:
-    try:
-        compiled = compile_query(parse(text))
-    except QueryError:
-        return
-    # The SQL is made of our own fragments: nothing the user typed appears in it.
-    keywords = r"SELECT|FROM|WHERE|rowid|MATCH|IN|NOT|AND|OR|IS|NULL|coalesce"
-    skeleton = re.sub(rf"s\.\w+|\w+_fts|search_docs|{keywords}", "", compiled.where)
-    assert re.fullmatch(r"[\s()?=<>01,]*", skeleton), compiled.where
-    # In the MATCH expression every piece of user text sits inside a quoted FTS5 string.
-    if compiled.match is not None:
-        rest = _FTS_TOKEN.sub("", compiled.match)
-        rest = re.sub(r"NEAR|AND|OR|NOT|\d+", "", rest)
-        assert re.fullmatch(r"[\s()*,]*", rest), compiled.match
+@given(_DATES, _DATES, st.sampled_from([4, 7, 10]))
+def test_date_numbers_order_as_iso_dates(a: date, b: date, cut: int) -> None:
+    x, y = a.isoformat(), b.isoformat()
+    assert (date_number(x) < date_number(y)) == (x < y)
+    # A range's end written at any precision covers every date that begins with it.
+    end = y[:cut]
+    assert (date_number(x) <= date_number(end, end=True)) == (x[:cut] <= end)
 
 
-def test_fts_string_quotes() -> None:
-    assert fts_string('say "no"') == '"say ""no"""'
-    assert fts_string("a\x00b") == '"a b"'
-
-
-def test_compile_splits_text_from_filters() -> None:
-    c = compile_query(parse('berlin NOT cuba type:telegram date:1962'))
-    assert c.match == '(("berlin") NOT "cuba")'
-    assert c.where == '(s.doc_type = ?) AND (s.date_lo >= ? AND s.date_lo < ? AND s.date_hi < ?)'
-    assert c.params == ("telegram", "1962", "1962~", "1962~")
-    lone_not = compile_query(parse("NOT berlin"))
-    assert lone_not.match is None
-    assert lone_not.where.startswith("NOT coalesce((s.rowid IN (SELECT rowid FROM documents_fts")
-    assert lone_not.params == ('"berlin"',)
+@given(st.text(max_size=40))
+def test_user_text_reaches_the_index_only_as_words(text: str) -> None:
+    # Queries are built from the analyzer's words: no user text is ever parsed by tantivy.
+    words = analyzer().analyze(text)
+    assert all(w and w == w.lower() and " " not in w for w in words)
 
 
 def test_field_values_are_normalised() -> None:
-    c = compile_query(parse('type:"Memorandum of Conversation" class:"Top  Secret"'))
-    assert c.params == ("memorandum-of-conversation", "top secret")
+    assert normalise_value("type", "Memorandum of  Conversation") == "memorandum-of-conversation"
+    assert normalise_value("class", "Top  Secret") == "top secret"
+    assert normalise_value("from", "Embassy in  Moscow") == "Embassy in  Moscow"

@@ -116,7 +116,9 @@ def test_facets_equal_counters(corpus: tuple[Archive, list[Record]]) -> None:
     archive, records = corpus
     from cablegram.search.engine import search
 
-    out = search(archive.store.conn, "date:1962", facets=ALL_FACETS, limit=0, facet_size=None)
+    archive.sync_index()
+    out = search(archive.index, archive.store.conn, "date:1962", facets=ALL_FACETS, limit=0,
+                 facet_size=None)
     matched = [r for r in records if within(r, "1962", "1962")]
     assert out["total"] == len(matched)
     columns: dict[str, Callable[[Record], object]] = {

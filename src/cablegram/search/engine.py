@@ -1,60 +1,34 @@
-"""Run a query on an archive's SQLite connection and return plain data."""
+"""Run a query on an archive's search index and return plain data."""
 
 from __future__ import annotations
 
-import heapq
 import json
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
+import tantivy
+
 from cablegram.errors import CablegramError
+from cablegram.search.compile import Compiler
 from cablegram.search.facets import FACETS
-from cablegram.search.query import Node, parse
-from cablegram.search.sql import BM25, FTS_TABLE, Compiled, Params, compile_query
+from cablegram.search.index import SearchIndex
+from cablegram.search.query import And, Near, Node, Or, Phrase, Prefix, Term, parse
 
 SORTS: tuple[str, ...] = ("relevance", "date")
 MARK_OPEN, MARK_CLOSE, ELLIPSIS = "«", "»", "…"
-SNIPPET_TOKENS = 16
-PLAIN_SNIPPET_CHARS = 160
+SNIPPET_CHARS = 160
 FACET_SIZE = 30
-# Undated documents come last in date order; ties go by position in the archive.
-_DATE_ORDER = "s.date_lo IS NULL, s.date_lo, s.rowid"
-_JOIN = f"{FTS_TABLE} CROSS JOIN search_docs s ON s.rowid = {FTS_TABLE}.rowid"
-
-Hit = tuple[int, float | None]  # rowid, bm25 (lower is better; None without words)
 
 
-@dataclass(frozen=True, slots=True)
-class _Plan:
-    """The result set as `FROM {source} WHERE {where}`; search_docs is `s` when joined."""
-
-    source: str
-    where: str
-    params: Params
-    rowid: str
-    score: str
-
-
-def _plan(compiled: Compiled, *, need_docs: bool) -> _Plan:
-    if compiled.match is None:
-        return _Plan("search_docs s", compiled.where or "1", compiled.params, "s.rowid", "NULL")
-    where = f"{FTS_TABLE} MATCH ?"
-    if compiled.where:
-        where += f" AND ({compiled.where})"
-    # CROSS JOIN keeps the FTS5 index as the outer loop: the MATCH drives, filters follow.
-    source = _JOIN if need_docs or compiled.where else FTS_TABLE
-    return _Plan(source, where, (compiled.match, *compiled.params), f"{FTS_TABLE}.rowid", BM25)
-
-
-def search(conn: sqlite3.Connection, query: str | Node, *,
+def search(index: SearchIndex, conn: sqlite3.Connection, query: str | Node, *,
            facets: Sequence[str] | None = None, sort: str = "relevance",
            limit: int = 20, offset: int = 0, facet_size: int | None = FACET_SIZE,
            ) -> dict[str, Any]:
     """`{"total", "results": [{"id", "title", "date", "snippet", "score"}], "facets"}`.
 
-    Raises QueryError for a malformed query; any limit is honoured.
+    `index` must be in step with `conn` (`SearchIndex.sync`). Raises QueryError for a
+    malformed query; any limit is honoured.
     """
     if sort not in SORTS:
         raise CablegramError(f"unknown sort {sort!r}: use " + " or ".join(SORTS))
@@ -63,87 +37,92 @@ def search(conn: sqlite3.Connection, query: str | Node, *,
     unknown = [f for f in facets or () if f not in FACETS]
     if unknown:
         raise CablegramError(f"unknown facet {unknown[0]!r}: facets are " + ", ".join(FACETS))
-    compiled = compile_query(parse(query) if isinstance(query, str) else query)
-    by_date = sort == "date" or compiled.match is None
-    if facets:
-        total, page, counts = _one_pass(conn, compiled, facets, by_date, limit, offset,
-                                        facet_size)
+    node = parse(query) if isinstance(query, str) else query
+    searcher = index.searcher()
+    q = Compiler(index, searcher).compile(node)
+    ranked = _has_words(node)
+    by_date = sort == "date" or not ranked
+    if by_date:
+        found = searcher.search(q, max(limit, 1), count=True, offset=offset,
+                                order_by_field="date_sort", order=tantivy.Order.Asc)
     else:
-        (total, page), counts = _count_and_page(conn, compiled, by_date, limit, offset), {}
-    return {"total": total, "results": _results(conn, compiled, page), "facets": counts}
+        found = searcher.search(q, max(limit, 1), count=True, offset=offset)
+    hits = found.hits[:limit]
+    rowids = [int(r or 0) for r in
+              searcher.fast_field_values("rowid", [addr for _, addr in hits])]
+    # Ordered by date, a hit's key is its date_sort, not a score.
+    scores = [None if by_date else float(s) for s, _ in hits]
+    counts = {}
+    if facets:
+        spec = {f: FACETS[f].aggregation(facet_size) for f in facets}
+        aggs = searcher.aggregate(q, spec)
+        counts = {f: FACETS[f].facet_results(aggs[f]["buckets"], facet_size) for f in facets}
+    results = _results(index, searcher, conn, q if ranked else None,
+                       list(zip(rowids, scores, strict=True)))
+    # SearchResult.count is missing from tantivy's type stubs.
+    total: int = getattr(found, "count")  # noqa: B009
+    return {"total": total, "results": results, "facets": counts}
 
 
-def _count_and_page(conn: sqlite3.Connection, compiled: Compiled, by_date: bool,
-                    limit: int, offset: int) -> tuple[int, list[Hit]]:
-    """Without facets SQLite counts and picks the page itself: no row comes to Python."""
-    plan = _plan(compiled, need_docs=by_date)
-    (total,) = conn.execute(f"SELECT count(*) FROM {plan.source} WHERE {plan.where}",
-                            plan.params).fetchone()
-    if not limit or total <= offset:
-        return total, []
-    order = _DATE_ORDER if by_date else f"2, {plan.rowid}"
-    sql = (f"SELECT {plan.rowid}, {plan.score} FROM {plan.source} WHERE {plan.where} "
-           f"ORDER BY {order} LIMIT ? OFFSET ?")
-    return total, [(r, s) for r, s in conn.execute(sql, (*plan.params, limit, offset))]
+def _has_words(node: Node) -> bool:
+    """Whether anything in the query ranks: a word, phrase, prefix or NEAR not under NOT."""
+    if isinstance(node, Term | Phrase | Prefix | Near):
+        return True
+    if isinstance(node, And | Or):
+        return any(_has_words(i) for i in node.items)
+    return False
 
 
-def _one_pass(conn: sqlite3.Connection, compiled: Compiled, facets: Sequence[str],
-              by_date: bool, limit: int, offset: int, facet_size: int | None,
-              ) -> tuple[int, list[Hit], dict[str, list[list[object]]]]:
-    """With facets every matching row is read once: total, page and all counts from it."""
-    plan = _plan(compiled, need_docs=True)
-    columns = ", ".join(f"s.{FACETS[f].column}" for f in facets)
-    rows = conn.execute(f"SELECT {plan.rowid}, {plan.score}, s.date_lo, {columns} "
-                        f"FROM {plan.source} WHERE {plan.where}", plan.params).fetchall()
-    # One transposition in C, then one C-level Counter per column.
-    by_column = list(zip(*rows, strict=True)) if rows else [()] * (3 + len(facets))
-    counts = {f: FACETS[f].facet_results(by_column[3 + i], facet_size)
-              for i, f in enumerate(facets)}
-    key = _date_key if by_date else _score_key
-    best = heapq.nsmallest(offset + limit, rows, key=key) if limit else []
-    return len(rows), [(row[0], row[1]) for row in best[offset:]], counts
-
-
-def _date_key(row: tuple[Any, ...]) -> tuple[bool, str, int]:
-    return row[2] is None, row[2] or "", row[0]  # as _DATE_ORDER
-
-
-def _score_key(row: tuple[Any, ...]) -> tuple[float, int]:
-    return row[1], row[0]
-
-
-def _results(conn: sqlite3.Connection, compiled: Compiled,
-             page: list[Hit]) -> list[dict[str, Any]]:
+def _results(index: SearchIndex, searcher: tantivy.Searcher, conn: sqlite3.Connection,
+             query: tantivy.Query | None,
+             page: list[tuple[int, float | None]]) -> list[dict[str, Any]]:
     if not page:
         return []
-    rowids = json.dumps([r for r, _ in page])
-    rows = {r: (i, t, d) for r, i, t, d in conn.execute(
-        "SELECT rowid, id, title, date FROM documents "
-        "WHERE rowid IN (SELECT value FROM json_each(?))", (rowids,))}
-    snippets = _snippets(conn, compiled, rowids)
+    rows = {r: (i, t, d, x) for r, i, t, d, x in conn.execute(
+        "SELECT rowid, id, title, date, text FROM documents "
+        "WHERE rowid IN (SELECT value FROM json_each(?))", (json.dumps([r for r, _ in page]),))}
+    snip = None
+    if query is not None:
+        snip = tantivy.SnippetGenerator.create(searcher, query, index.schema, "text")
+        snip.set_max_num_chars(SNIPPET_CHARS)
     out = []
-    for rowid, rank in page:
-        id_, title, date = rows[rowid]
-        out.append({
-            "id": id_, "title": title, "date": date, "snippet": snippets.get(rowid, ""),
-            # bm25 in FTS5 is negative, lower being better: flip it so that higher is better.
-            "score": None if rank is None else -rank,
-        })
+    for rowid, score in page:
+        if rowid not in rows:
+            continue  # deleted since the index was read
+        id_, title, date, text = rows[rowid]
+        out.append({"id": id_, "title": title, "date": date,
+                    "snippet": _snippet(snip, text) if snip else _plain(text),
+                    "score": score})
     return out
 
 
-def _snippets(conn: sqlite3.Connection, compiled: Compiled, rowids: str) -> dict[int, str]:
-    if compiled.match is None:
-        sql = (f"SELECT rowid, substr(text, 1, {PLAIN_SNIPPET_CHARS}) FROM documents "
-               "WHERE rowid IN (SELECT value FROM json_each(?))")
-        return {r: _plain(t) for r, t in conn.execute(sql, (rowids,))}
-    # Computed for the page only: snippet() re-reads and re-tokenizes each document's text.
-    sql = (f"SELECT rowid, snippet({FTS_TABLE}, -1, ?, ?, ?, {SNIPPET_TOKENS}) FROM {FTS_TABLE} "
-           f"WHERE {FTS_TABLE} MATCH ? AND rowid IN (SELECT value FROM json_each(?))")
-    params = (MARK_OPEN, MARK_CLOSE, ELLIPSIS, compiled.match, rowids)
-    return {r: s or "" for r, s in conn.execute(sql, params)}
+def _snippet(gen: tantivy.SnippetGenerator, text: str | None) -> str:
+    if not text:
+        return ""
+    snippet = gen.snippet_from_doc(tantivy.Document(text=text))
+    fragment = snippet.fragment()
+    if not snippet.highlighted():
+        return _plain(text)
+    raw = fragment.encode()
+    # Byte offsets into the fragment; the words of a phrase are marked as one.
+    spans: list[list[int]] = []
+    for h in snippet.highlighted():
+        if spans and not raw[spans[-1][1]:h.start].strip():
+            spans[-1][1] = h.end
+        else:
+            spans.append([h.start, h.end])
+    parts, at = [], 0
+    for start, end in spans:
+        parts += [raw[at:start].decode(), MARK_OPEN, raw[start:end].decode(), MARK_CLOSE]
+        at = end
+    parts.append(raw[at:].decode())
+    rng = snippet.fragment_range()
+    body = " ".join("".join(parts).split())
+    before = ELLIPSIS if rng.start > 0 else ""
+    after = ELLIPSIS if rng.end < len(text.strip().encode()) else ""
+    return before + body + after
 
 
 def _plain(text: str | None) -> str:
-    words = " ".join((text or "").split())
-    return words if len(words) < PLAIN_SNIPPET_CHARS - 1 else words.rsplit(" ", 1)[0] + ELLIPSIS
+    words = " ".join((text or "")[:2 * SNIPPET_CHARS].split())
+    return words if len(words) < SNIPPET_CHARS - 1 else words.rsplit(" ", 1)[0] + ELLIPSIS

@@ -27,14 +27,12 @@ _INSERT_DOC = (
     f"VALUES ({', '.join('?' for _ in _DOC_COLUMNS)})"
 )
 
-# Migration 002's search index, filled per collection (see `SqliteStore.index_collection`).
-_SEARCH_SCHEMA = 2
+# Migration 003's search rows and marks, made per collection (`SqliteStore.index_collection`).
+_SEARCH_SCHEMA = 3
 _INDEX_COLLECTION = (
-    "INSERT INTO documents_fts (rowid, title, text) "
-    "SELECT rowid, title, text FROM documents WHERE collection = ?",
-    "INSERT INTO fields_fts (rowid, sender, recipient, place) "
-    "SELECT rowid, sender, recipient, place FROM documents WHERE collection = ?",
     "INSERT INTO search_docs SELECT * FROM search_docs_rows WHERE collection = ?",
+    "INSERT OR REPLACE INTO search_queue (collection, seq) "
+    "VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM search_queue))",
 )
 
 
@@ -255,10 +253,10 @@ class SqliteStore:
         return Put("replaced" if existed else "ingested", others)
 
     def index_collection(self, collection: str) -> None:
-        """Add a collection's documents to the search index (migration 002), inside the
-        caller's transaction: call it once, after inserting all of them.
+        """Make a collection's search rows and mark it for the search index (migration 003),
+        inside the caller's transaction: call it once, after inserting all its documents.
 
-        One statement per table, not an AFTER INSERT trigger: see 002_fts.sql for why.
+        Statements per collection, not an AFTER INSERT trigger: see 002_fts.sql for why.
         """
         if self.schema_version < _SEARCH_SCHEMA:
             return  # opened with fewer migrations (tests of the migrations themselves)

@@ -1,0 +1,263 @@
+"""The search index: a tantivy index beside the SQLite file, kept in step with it.
+
+SQLite is the record of what is stored; the index is derived from it. Every change to a
+collection's documents marks the collection in `search_queue` (migration 003) in the same
+SQLite transaction as the change. `SearchIndex.sync` re-indexes the marked collections and
+then records the last mark it applied, so a crash at any point leaves marks still to apply,
+never a stale index that looks current. `Archive` syncs after an ingest and before every
+search. Re-indexing a collection deletes its documents first, so applying a mark twice is
+harmless.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import tantivy
+
+from cablegram.errors import CablegramError
+
+# Bumped whenever the fields or the analyzer change: an index of another version is rebuilt.
+SCHEMA_VERSION = 1
+ANALYZER = "cablegram"
+# Words: the title (the heading) and the text; from:/to:/place: match inside their own field.
+TEXT_FIELDS: tuple[str, ...] = ("title", "text")
+PARTY_FIELDS: dict[str, str] = {"from": "sender", "to": "recipient", "place": "place"}
+# Whole values, for exact filters and facet counts.
+RAW_FIELDS: tuple[str, ...] = ("collection", "doc_type", "classification", "number",
+                               "telegram_number", "sender_value", "recipient_value",
+                               "place_value")
+UNDATED = 99_999_999  # date_sort of an undated document: after every date
+_APPLIED = "applied"
+# Writer memory, split between its threads; tantivy needs at least 15 MB a thread.
+_WRITER_HEAP = 128_000_000
+_LOCK_WAIT_S = 30.0
+
+_DOC_ROWS = (
+    "SELECT s.rowid, d.title, d.text, s.collection, s.doc_type, s.classification, s.number, "
+    "s.telegram_number, s.sender, s.recipient, s.place, s.year, s.date_lo, s.date_hi, "
+    "s.has_redaction, s.has_footnote FROM search_docs s JOIN documents d ON d.rowid = s.rowid "
+    "WHERE s.collection = ?"
+)
+
+
+def date_number(date: str, *, end: bool = False) -> int:
+    """An ISO date at any precision as YYYYMMDD: missing parts are 00, or 99 for an `end`.
+
+    The numbers order as the ISO strings do, and a range's `end` covers every date that
+    begins with it ("1962-10" ends at 19621099).
+    """
+    parts = date[:10].split("-")
+    fill = 99 if end else 0
+    month = int(parts[1]) if len(parts) > 1 and parts[1] else fill
+    day = int(parts[2]) if len(parts) > 2 and parts[2] else fill
+    return int(parts[0]) * 10_000 + month * 100 + day
+
+
+def analyzer() -> tantivy.TextAnalyzer:
+    """Words as runs of letters and digits, lower case, accents folded ("Khrushchëv" =
+    "khrushchev"); no stemming, since historians search for the word they typed."""
+    return (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+            .filter(tantivy.Filter.remove_long(255))
+            .filter(tantivy.Filter.lowercase())
+            .filter(tantivy.Filter.ascii_fold())
+            .build())
+
+
+def build_schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    sb.add_unsigned_field("rowid", indexed=False, fast=True)
+    for name in (*TEXT_FIELDS, *PARTY_FIELDS.values()):
+        sb.add_text_field(name, tokenizer_name=ANALYZER, index_option="position")
+    for name in RAW_FIELDS:
+        sb.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
+    sb.add_integer_field("year", indexed=True, fast=True)
+    sb.add_integer_field("date_lo", indexed=True, fast=True)
+    sb.add_integer_field("date_hi", indexed=True, fast=True)
+    # Date order without ties: the date's number, then the document's rowid.
+    sb.add_integer_field("date_sort", fast=True)
+    sb.add_boolean_field("has_redaction", indexed=True, fast=True)
+    sb.add_boolean_field("has_footnote", indexed=True, fast=True)
+    return sb.build()
+
+
+def _document(row: tuple[Any, ...]) -> tantivy.Document:
+    (rowid, title, text, collection, doc_type, classification, number, telegram_number,
+     sender, recipient, place, year, date_lo, date_hi, has_redaction, has_footnote) = row
+    doc = tantivy.Document()
+    doc.add_unsigned("rowid", rowid)
+    for name, value in (("title", title), ("text", text), ("sender", sender),
+                        ("recipient", recipient), ("place", place),
+                        ("collection", collection), ("doc_type", doc_type),
+                        ("classification", classification), ("number", number),
+                        ("telegram_number", telegram_number), ("sender_value", sender),
+                        ("recipient_value", recipient), ("place_value", place)):
+        if value:
+            doc.add_text(name, value)
+    if year is not None:
+        doc.add_integer("year", year)
+    lo = date_number(date_lo) if date_lo else None
+    if lo is not None:
+        doc.add_integer("date_lo", lo)
+        doc.add_integer("date_hi", date_number(date_hi or date_lo))
+    doc.add_integer("date_sort", ((UNDATED if lo is None else lo) << 32) | rowid)
+    doc.add_boolean("has_redaction", bool(has_redaction))
+    doc.add_boolean("has_footnote", bool(has_footnote))
+    return doc
+
+
+def _parse_state(text: str) -> tuple[int, str, int]:
+    try:
+        version, archive, seq = text.split()
+        return int(version), archive, int(seq)
+    except ValueError:
+        return 0, "", 0
+
+
+class SearchIndex:
+    """The tantivy index of one archive, in the folder `path` (`<archive>.search`)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.schema = build_schema()
+        self.analyzer = analyzer()
+        try:
+            self._index = self._open()
+        except OSError as e:
+            raise CablegramError(f"{self.path}: cannot open the search index: "
+                                 f"{e.strerror or e}") from None
+        self._seen: str | None = None
+        self._archive: tuple[sqlite3.Connection, str] | None = None
+
+    @classmethod
+    def beside(cls, db: str | Path) -> SearchIndex:
+        return cls(f"{db}.search")
+
+    def _open(self) -> tantivy.Index:
+        self.path.mkdir(parents=True, exist_ok=True)
+        try:
+            index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+        except (ValueError, OSError):
+            index = None  # another version's files: start again below
+        if index is None or self._state()[0] != SCHEMA_VERSION:
+            shutil.rmtree(self.path)
+            self.path.mkdir(parents=True)
+            index = tantivy.Index(self.schema, path=str(self.path), reuse=False)
+            self._write_state("", 0)
+        index.register_tokenizer(ANALYZER, self.analyzer)
+        return index
+
+    # -- the marks applied ----------------------------------------------------------------
+
+    def _state(self) -> tuple[int, str, int]:
+        """(schema version, archive id, last mark applied) as written after a commit."""
+        return _parse_state(self._state_text())
+
+    def _state_text(self) -> str:
+        try:
+            return (self.path / _APPLIED).read_text()
+        except OSError:
+            return ""
+
+    def _write_state(self, archive: str, seq: int) -> None:
+        tmp = self.path / f"{_APPLIED}.tmp"
+        tmp.write_text(f"{SCHEMA_VERSION} {archive or '-'} {seq}\n")
+        os.replace(tmp, self.path / _APPLIED)
+
+    # -- keeping in step ------------------------------------------------------------------
+
+    def sync(self, conn: sqlite3.Connection,
+             on_progress: Callable[[int, int], None] | None = None) -> int:
+        """Index every collection marked since the last sync; the number re-indexed."""
+        stamp = self._state_text()
+        _, archive, applied = _parse_state(stamp)
+        archive_id = self._archive_id(conn)
+        if archive != archive_id:
+            applied = 0  # an index made for another archive file, or never filled
+        elif (conn.execute("SELECT max(seq) FROM search_queue").fetchone()[0] or 0) <= applied:
+            self._refresh(stamp)  # in step: the common case, before every search
+            return 0
+        # One read transaction: the marks and the documents read are of the same moment.
+        in_tx = conn.in_transaction
+        if not in_tx:
+            conn.execute("BEGIN")
+        try:
+            marks = conn.execute("SELECT collection, seq FROM search_queue WHERE seq > ? "
+                                 "ORDER BY seq", (applied,)).fetchall()
+            if not marks:
+                self._refresh(stamp)
+                return 0
+            try:
+                self._apply(conn, [c for c, _ in marks], full=applied == 0,
+                            on_progress=on_progress)
+            except (OSError, ValueError) as e:
+                raise CablegramError(f"{self.path}: cannot update the search index: {e}") \
+                    from None
+        finally:
+            if not in_tx:
+                conn.execute("COMMIT")
+        self._write_state(archive_id, max(seq for _, seq in marks))
+        self._refresh(self._state_text(), force=True)
+        return len(marks)
+
+    def _archive_id(self, conn: sqlite3.Connection) -> str:
+        # Read once per connection: a connection stays on one file.
+        if self._archive is None or self._archive[0] is not conn:
+            (value,) = conn.execute(
+                "SELECT value FROM search_state WHERE key = 'archive'").fetchone()
+            self._archive = (conn, value)
+        return self._archive[1]
+
+    def _apply(self, conn: sqlite3.Connection, collections: Iterable[str], *, full: bool,
+               on_progress: Callable[[int, int], None] | None) -> None:
+        writer = self._writer()
+        try:
+            if full:
+                writer.delete_all_documents()
+            cols = list(collections)
+            for i, col in enumerate(cols):
+                if not full:
+                    writer.delete_documents_by_term("collection", col)
+                for row in conn.execute(_DOC_ROWS, (col,)):
+                    writer.add_document(_document(row))
+                if on_progress:
+                    on_progress(i + 1, len(cols))
+            writer.commit()
+            writer.wait_merging_threads()
+        except BaseException:
+            writer.rollback()
+            raise
+        finally:
+            del writer  # releases the index's writer lock
+
+    def _writer(self) -> tantivy.IndexWriter:
+        deadline = time.monotonic() + _LOCK_WAIT_S
+        threads = max(1, min(2, os.cpu_count() or 1))
+        while True:
+            try:
+                return self._index.writer(heap_size=_WRITER_HEAP, num_threads=threads)
+            except ValueError as e:  # another process is writing the index: wait for it
+                if time.monotonic() > deadline:
+                    raise CablegramError(f"{self.path}: the search index is busy: {e}") from None
+                time.sleep(0.1)
+
+    def _refresh(self, stamp: str, *, force: bool = False) -> None:
+        # Another process may have committed since: reload when the marks file changed.
+        if force or stamp != self._seen:
+            self._index.reload()
+            self._seen = stamp
+
+    # -- reading --------------------------------------------------------------------------
+
+    def searcher(self) -> tantivy.Searcher:
+        return self._index.searcher()
+
+    def words(self, text: str) -> list[str]:
+        """`text` as the index's words."""
+        return list(self.analyzer.analyze(text))
