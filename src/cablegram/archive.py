@@ -19,6 +19,7 @@ from cablegram.readers.base import Reader
 from cablegram.readers.registry import detect_reader, get_reader
 from cablegram.record import Batch, Collection, Record
 from cablegram.search.index import SearchIndex
+from cablegram.store.base import Store
 from cablegram.store.sqlite import SqliteStore
 
 # What a folder walk picks up; a file named explicitly is always taken.
@@ -217,9 +218,9 @@ def _number_order(record: Record) -> float:
 
 
 class Archive:
-    """An archive of records in one SQLite file."""
+    """An archive of records: a store (one SQLite file) and its search index beside it."""
 
-    def __init__(self, store: SqliteStore) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
         self._index: SearchIndex | None = None
 
@@ -232,7 +233,7 @@ class Archive:
 
     def sync_index(self, on_progress: Callable[[int, int], None] | None = None) -> int:
         """Bring the search index in step with what is stored; the collections re-indexed."""
-        return self.index.sync(self.store.conn, on_progress)
+        return self.index.sync(self.store, on_progress)
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, create: bool = True) -> Archive:
@@ -465,7 +466,7 @@ class Archive:
         from cablegram.search.engine import search
 
         self.sync_index()
-        return search(self.index, self.store.conn, query,
+        return search(self.index, self.store, query,
                       facets=None if facets is None else list(facets),
                       sort=sort, limit=limit, offset=offset)
 

@@ -89,5 +89,5 @@ _INDEXES: dict[str, SearchIndex] = {}
 def search(store: SqliteStore, query: str, **kw: Any) -> dict[str, Any]:
     """As Archive.search: the index catches up with the store, then answers."""
     index = _INDEXES.setdefault(store.path, SearchIndex.beside(store.path))
-    index.sync(store.conn)
-    return engine_search(index, store.conn, query, **kw)
+    index.sync(store)
+    return engine_search(index, store, query, **kw)

@@ -117,7 +117,7 @@ def test_facets_equal_counters(corpus: tuple[Archive, list[Record]]) -> None:
     from cablegram.search.engine import search
 
     archive.sync_index()
-    out = search(archive.index, archive.store.conn, "date:1962", facets=ALL_FACETS, limit=0,
+    out = search(archive.index, archive.store, "date:1962", facets=ALL_FACETS, limit=0,
                  facet_size=None)
     matched = [r for r in records if within(r, "1962", "1962")]
     assert out["total"] == len(matched)

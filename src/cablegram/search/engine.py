@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,6 +12,7 @@ from cablegram.search.compile import Compiler
 from cablegram.search.facets import FACETS
 from cablegram.search.index import SearchIndex
 from cablegram.search.query import And, Near, Node, Or, Phrase, Prefix, Term, parse
+from cablegram.store.base import Store
 
 SORTS: tuple[str, ...] = ("relevance", "date")
 MARK_OPEN, MARK_CLOSE, ELLIPSIS = "«", "»", "…"
@@ -21,13 +20,13 @@ SNIPPET_CHARS = 160
 FACET_SIZE = 30
 
 
-def search(index: SearchIndex, conn: sqlite3.Connection, query: str | Node, *,
+def search(index: SearchIndex, store: Store, query: str | Node, *,
            facets: Sequence[str] | None = None, sort: str = "relevance",
            limit: int = 20, offset: int = 0, facet_size: int | None = FACET_SIZE,
            ) -> dict[str, Any]:
     """`{"total", "results": [{"id", "title", "date", "snippet", "score"}], "facets"}`.
 
-    `index` must be in step with `conn` (`SearchIndex.sync`). Raises QueryError for a
+    `index` must be in step with `store` (`SearchIndex.sync`). Raises QueryError for a
     malformed query; any limit is honoured.
     """
     if sort not in SORTS:
@@ -57,7 +56,7 @@ def search(index: SearchIndex, conn: sqlite3.Connection, query: str | Node, *,
         spec = {f: FACETS[f].aggregation(facet_size) for f in facets}
         aggs = searcher.aggregate(q, spec)
         counts = {f: FACETS[f].facet_results(aggs[f]["buckets"], facet_size) for f in facets}
-    results = _results(index, searcher, conn, q if ranked else None,
+    results = _results(index, searcher, store, q if ranked else None,
                        list(zip(rowids, scores, strict=True)))
     # SearchResult.count is missing from tantivy's type stubs.
     total: int = getattr(found, "count")  # noqa: B009
@@ -73,14 +72,12 @@ def _has_words(node: Node) -> bool:
     return False
 
 
-def _results(index: SearchIndex, searcher: tantivy.Searcher, conn: sqlite3.Connection,
+def _results(index: SearchIndex, searcher: tantivy.Searcher, store: Store,
              query: tantivy.Query | None,
              page: list[tuple[int, float | None]]) -> list[dict[str, Any]]:
     if not page:
         return []
-    rows = {r: (i, t, d, x) for r, i, t, d, x in conn.execute(
-        "SELECT rowid, id, title, date, text FROM documents "
-        "WHERE rowid IN (SELECT value FROM json_each(?))", (json.dumps([r for r, _ in page]),))}
+    rows = store.page_rows([r for r, _ in page])
     snip = None
     if query is not None:
         snip = tantivy.SnippetGenerator.create(searcher, query, index.schema, "text")

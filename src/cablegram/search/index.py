@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
 
 import tantivy
 
 from cablegram.errors import CablegramError
+from cablegram.store.base import SearchRow, Store
 
 # Bumped whenever the fields or the analyzer change: an index of another version is rebuilt.
 SCHEMA_VERSION = 1
@@ -38,14 +37,6 @@ _APPLIED = "applied"
 # Writer memory, split between its threads; tantivy needs at least 15 MB a thread.
 _WRITER_HEAP = 128_000_000
 _LOCK_WAIT_S = 30.0
-
-_DOC_ROWS = (
-    "SELECT s.rowid, d.title, d.text, s.collection, s.doc_type, s.classification, s.number, "
-    "s.telegram_number, s.sender, s.recipient, s.place, s.year, s.date_lo, s.date_hi, "
-    "s.has_redaction, s.has_footnote FROM search_docs s JOIN documents d ON d.rowid = s.rowid "
-    "WHERE s.collection = ?"
-)
-
 
 def date_number(date: str, *, end: bool = False) -> int:
     """An ISO date at any precision as YYYYMMDD: missing parts are 00, or 99 for an `end`.
@@ -87,7 +78,7 @@ def build_schema() -> tantivy.Schema:
     return sb.build()
 
 
-def _document(row: tuple[Any, ...]) -> tantivy.Document:
+def _document(row: SearchRow) -> tantivy.Document:
     (rowid, title, text, collection, doc_type, classification, number, telegram_number,
      sender, recipient, place, year, date_lo, date_hi, has_redaction, has_footnote) = row
     doc = tantivy.Document()
@@ -102,11 +93,12 @@ def _document(row: tuple[Any, ...]) -> tantivy.Document:
             doc.add_text(name, value)
     if year is not None:
         doc.add_integer("year", year)
-    lo = date_number(date_lo) if date_lo else None
-    if lo is not None:
+    lo = UNDATED
+    if date_lo:
+        lo = date_number(date_lo)
         doc.add_integer("date_lo", lo)
         doc.add_integer("date_hi", date_number(date_hi or date_lo))
-    doc.add_integer("date_sort", ((UNDATED if lo is None else lo) << 32) | rowid)
+    doc.add_integer("date_sort", (lo << 32) | rowid)
     doc.add_boolean("has_redaction", bool(has_redaction))
     doc.add_boolean("has_footnote", bool(has_footnote))
     return doc
@@ -133,7 +125,7 @@ class SearchIndex:
             raise CablegramError(f"{self.path}: cannot open the search index: "
                                  f"{e.strerror or e}") from None
         self._seen: str | None = None
-        self._archive: tuple[sqlite3.Connection, str] | None = None
+        self._archive: tuple[Store, str] | None = None
 
     @classmethod
     def beside(cls, db: str | Path) -> SearchIndex:
@@ -172,49 +164,39 @@ class SearchIndex:
 
     # -- keeping in step ------------------------------------------------------------------
 
-    def sync(self, conn: sqlite3.Connection,
-             on_progress: Callable[[int, int], None] | None = None) -> int:
+    def sync(self, store: Store, on_progress: Callable[[int, int], None] | None = None) -> int:
         """Index every collection marked since the last sync; the number re-indexed."""
         stamp = self._state_text()
         _, archive, applied = _parse_state(stamp)
-        archive_id = self._archive_id(conn)
+        archive_id = self._archive_id(store)
         if archive != archive_id:
             applied = 0  # an index made for another archive file, or never filled
-        elif (conn.execute("SELECT max(seq) FROM search_queue").fetchone()[0] or 0) <= applied:
+        elif store.last_search_mark() <= applied:
             self._refresh(stamp)  # in step: the common case, before every search
             return 0
         # One read transaction: the marks and the documents read are of the same moment.
-        in_tx = conn.in_transaction
-        if not in_tx:
-            conn.execute("BEGIN")
-        try:
-            marks = conn.execute("SELECT collection, seq FROM search_queue WHERE seq > ? "
-                                 "ORDER BY seq", (applied,)).fetchall()
+        with store.snapshot():
+            marks = store.search_marks(applied)
             if not marks:
                 self._refresh(stamp)
                 return 0
             try:
-                self._apply(conn, [c for c, _ in marks], full=applied == 0,
+                self._apply(store, [c for c, _ in marks], full=applied == 0,
                             on_progress=on_progress)
             except (OSError, ValueError) as e:
                 raise CablegramError(f"{self.path}: cannot update the search index: {e}") \
                     from None
-        finally:
-            if not in_tx:
-                conn.execute("COMMIT")
         self._write_state(archive_id, max(seq for _, seq in marks))
         self._refresh(self._state_text(), force=True)
         return len(marks)
 
-    def _archive_id(self, conn: sqlite3.Connection) -> str:
-        # Read once per connection: a connection stays on one file.
-        if self._archive is None or self._archive[0] is not conn:
-            (value,) = conn.execute(
-                "SELECT value FROM search_state WHERE key = 'archive'").fetchone()
-            self._archive = (conn, value)
+    def _archive_id(self, store: Store) -> str:
+        # Read once per store: a store stays on one file.
+        if self._archive is None or self._archive[0] is not store:
+            self._archive = (store, store.archive_id())
         return self._archive[1]
 
-    def _apply(self, conn: sqlite3.Connection, collections: Iterable[str], *, full: bool,
+    def _apply(self, store: Store, collections: Iterable[str], *, full: bool,
                on_progress: Callable[[int, int], None] | None) -> None:
         writer = self._writer()
         try:
@@ -224,7 +206,7 @@ class SearchIndex:
             for i, col in enumerate(cols):
                 if not full:
                     writer.delete_documents_by_term("collection", col)
-                for row in conn.execute(_DOC_ROWS, (col,)):
+                for row in store.search_rows(col):
                     writer.add_document(_document(row))
                 if on_progress:
                     on_progress(i + 1, len(cols))

@@ -6,13 +6,14 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from cablegram.errors import CablegramError, ReadError
 from cablegram.record import Batch, Collection, Person, Record, Term
+from cablegram.store.base import PageRow, Put, SearchRow
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[A-Za-z0-9_]+\.sql$")
@@ -33,6 +34,13 @@ _INDEX_COLLECTION = (
     "INSERT INTO search_docs SELECT * FROM search_docs_rows WHERE collection = ?",
     "INSERT OR REPLACE INTO search_queue (collection, seq) "
     "VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM search_queue))",
+)
+
+_SEARCH_ROWS = (
+    "SELECT s.rowid, d.title, d.text, s.collection, s.doc_type, s.classification, s.number, "
+    "s.telegram_number, s.sender, s.recipient, s.place, s.year, s.date_lo, s.date_hi, "
+    "s.has_redaction, s.has_footnote FROM search_docs s JOIN documents d ON d.rowid = s.rowid "
+    "WHERE s.collection = ?"
 )
 
 
@@ -81,14 +89,6 @@ def _doc_row(record: Record, seq: int, json_text: str | None = None) -> tuple[An
         int(bool(record.redactions)), int(bool(record.footnotes)),
         record_json(record) if json_text is None else json_text,
     )
-
-
-@dataclass(slots=True)
-class Put:
-    """What storing one batch did: its status, and other files whose documents it replaced."""
-
-    status: str  # ingested | replaced
-    replaced_paths: list[str]
 
 
 class SqliteStore:
@@ -345,6 +345,40 @@ class SqliteStore:
             "warnings": warnings,
             "schema_version": self.schema_version,
         }
+
+    # -- the search index's feed ------------------------------------------------------------
+
+    def archive_id(self) -> str:
+        (value,) = self.conn.execute(
+            "SELECT value FROM search_state WHERE key = 'archive'").fetchone()
+        return str(value)
+
+    def last_search_mark(self) -> int:
+        return int(self.conn.execute("SELECT max(seq) FROM search_queue").fetchone()[0] or 0)
+
+    def search_marks(self, after: int) -> list[tuple[str, int]]:
+        return [(c, n) for c, n in self.conn.execute(
+            "SELECT collection, seq FROM search_queue WHERE seq > ? ORDER BY seq", (after,))]
+
+    def search_rows(self, collection: str) -> Iterator[SearchRow]:
+        for row in self.conn.execute(_SEARCH_ROWS, (collection,)):
+            yield SearchRow._make(row)
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.conn.execute("COMMIT")
+
+    def page_rows(self, rowids: list[int]) -> dict[int, PageRow]:
+        return {r: PageRow(i, t, d, x) for r, i, t, d, x in self.conn.execute(
+            "SELECT rowid, id, title, date, text FROM documents "
+            "WHERE rowid IN (SELECT value FROM json_each(?))", (json.dumps(rowids),))}
 
     def integrity_check(self) -> list[str]:
         """`PRAGMA integrity_check` plus foreign keys: ["ok"] when all is well."""
