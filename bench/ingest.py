@@ -86,10 +86,20 @@ def child_bare(files: list[Path]) -> dict[str, Any]:
 def child_ingest(files: list[Path], db: Path, read_ahead: str) -> dict[str, Any]:
     from cablegram.archive import READ_PROCESSES, Archive
 
+    # The main process's peak RSS and the time when the files are stored and the search index
+    # begins to catch up: the reader processes have ended by then.
+    stored: list[float] = []
+
+    def on_index(done: int, total: int) -> None:
+        if not stored:
+            stored.extend([resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                           time.perf_counter()])
+
     t0 = time.perf_counter()
     with Archive.open(db) as archive:
-        report = archive.ingest(files, read_ahead=read_ahead)
+        report = archive.ingest(files, read_ahead=read_ahead, on_index=on_index)
     wall = time.perf_counter() - t0
+    index_dir = Path(f"{db}.search")
     # The reader processes, if any (waited for by now): the largest one's peak RSS, counted
     # once per reader (they run at once); their CPU time, in the parent's `cpu` too.
     worker = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -102,7 +112,11 @@ def child_ingest(files: list[Path], db: Path, read_ahead: str) -> dict[str, Any]
         "read_seconds": sum(f.read_seconds for f in report.files),
         "store_seconds": sum(f.store_seconds for f in report.files),
         "warnings": len(report.warnings), "errors": report.errors,
-        "db_bytes": sum(p.stat().st_size for p in db.parent.glob(db.name + "*")),
+        "db_bytes": sum(p.stat().st_size for p in db.parent.glob(db.name + "*")
+                        if p.is_file()),
+        "index_bytes": sum(p.stat().st_size for p in index_dir.rglob("*") if p.is_file()),
+        "rss_before_index_mb": stored[0] if stored else None,
+        "index_seconds": wall - (stored[1] - t0) if stored else 0.0,
     }
 
 
@@ -129,10 +143,17 @@ def run_child(args: list[str]) -> dict[str, Any]:
     return result
 
 
+def _rss(r: dict[str, Any]) -> float:
+    """An upper bound of what is resident at once: while files are read and stored, the main
+    process's peak so far plus each reader's; then, while the index catches up (the readers
+    have ended), the main process's peak."""
+    before = r.get("rss_before_index_mb") or r["peak_rss_mb"]
+    return float(max(before + r.get("worker_rss_mb", 0.0), r["peak_rss_mb"]))
+
+
 def _fmt_row(name: str, r: dict[str, Any], mb: float) -> list[str]:
-    # With reader processes: their peak RSS is added (all are alive at once), and their CPU
-    # time is in `cpu` already (wait4 counts the waited-for descendants of the child).
-    rss = r["peak_rss_mb"] + r.get("worker_rss_mb", 0.0)
+    # Reader processes' CPU time is in `cpu` already (wait4 counts waited-for descendants).
+    rss = _rss(r)
     return [name, str(r["documents"]), f"{r['wall']:.2f}", f"{r['cpu']:.2f}",
             f"{r['documents'] / r['wall']:.0f}", f"{mb / r['wall']:.1f}", f"{rss:.0f}",
             f"{r['load'][0]:.2f} / {r['load'][1]:.2f}"]
@@ -166,7 +187,7 @@ def report(corpus: Path, files: list[Path], bare: dict[str, Any],
     ]
     for mode, r in ingests.items():
         ratio, cpu_ratio = r["wall"] / bare["wall"], r["cpu"] / bare["cpu"]
-        rss = r["peak_rss_mb"] + r.get("worker_rss_mb", 0.0)
+        rss = _rss(r)
         lines += [
             f"- read_ahead={mode}: ratio ingest / bare **{ratio:.2f}x** by wall time "
             f"(target <= {RATIO_TARGET:g}x: {_verdict(ratio, RATIO_TARGET)}), "
@@ -178,7 +199,9 @@ def report(corpus: Path, files: list[Path], bare: dict[str, Any],
             f"processes made it), the main thread's rest (waiting for the reader, walk, "
             f"SHA-256, log) "
             f"{r['wall'] - r['store_seconds']:.1f} s; {r['failed']} files failed, "
-            f"{r['warnings']} warnings; database {r['db_bytes'] / 1e6:.1f} MB",
+            f"{r['warnings']} warnings; database {r['db_bytes'] / 1e6:.1f} MB, search index "
+            f"{r['index_bytes'] / 1e6:.1f} MB, of which {r['index_seconds']:.1f} s to catch "
+            "up the search index at the end",
         ]
     lines += [
         "- read_ahead: the ingest reads the next file while it stores the current one, in a "
@@ -186,8 +209,10 @@ def report(corpus: Path, files: list[Path], bare: dict[str, Any],
         "reader processes (`cablegram.read_worker`, two); its wall time can then be below "
         "its CPU time on 2 cores, while the bare parse uses one core. The CPU ratio is the "
         "cost.",
-        "- peak RSS with reader processes: the main process's peak plus, per reader, the "
-        "largest reader's peak (an upper bound of what is resident at once). CPU s includes "
+        "- peak RSS with reader processes: the larger of the main process's peak before the "
+        "search index catches up plus, per reader, the largest reader's peak (the readers "
+        "have ended before), and the main process's whole peak (an upper bound of what is "
+        "resident at once). CPU s includes "
         "the readers (os.wait4 counts waited-for descendants).",
         f"- load: 1-minute load average before / after each run, {os.cpu_count()} CPUs; "
         "figures taken under load include other processes' contention.",

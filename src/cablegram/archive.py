@@ -79,6 +79,8 @@ class IngestEvent:
 @dataclass(slots=True)
 class IngestReport:
     files: list[FileOutcome] = field(default_factory=list)
+    # Why the search index could not catch up at the end (it does at the next search).
+    index_warning: str | None = None
 
     def _count(self, status: str) -> int:
         return sum(1 for f in self.files if f.status == status)
@@ -106,7 +108,8 @@ class IngestReport:
 
     @property
     def warnings(self) -> list[str]:
-        return [f"{f.path}: {w}" for f in self.files for w in f.warnings]
+        found = [f"{f.path}: {w}" for f in self.files for w in f.warnings]
+        return found + ([self.index_warning] if self.index_warning else [])
 
     @property
     def errors(self) -> list[tuple[str, str]]:
@@ -312,7 +315,11 @@ class Archive:
             pool.shutdown(wait=True, cancel_futures=True)
             if worker is not None:
                 worker.close()
-        self.sync_index(on_index)
+        try:
+            self.sync_index(on_index)
+        except CablegramError as e:
+            # What is stored stays stored, and marked: the next search indexes it.
+            report.index_warning = f"{e} (the index catches up at the next search)"
         return report
 
     def _look_ahead(self, pool: ThreadPoolExecutor, read: Callable[[Path, str], _Read],

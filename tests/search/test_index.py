@@ -115,3 +115,17 @@ def test_an_index_that_cannot_be_made_is_one_clear_error(tmp_path: Path) -> None
     with Archive.open(tmp_path / "a.db") as archive, pytest.raises(
             CablegramError, match=r"a\.db\.search: cannot open the search index"):
         archive.search("berlin")
+
+
+def test_ingest_while_the_index_is_busy_stores_and_warns(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(index_module, "_LOCK_WAIT_S", 0.3)
+    tei = sorted((Path(__file__).parents[1] / "fixtures").rglob("*.xml"))[:1]
+    with Archive.open(tmp_path / "i.db") as archive:
+        archive.sync_index()
+        holder = tantivy.Index.open(str(tmp_path / "i.db.search")).writer(15_000_000, 1)
+        report = archive.ingest(tei)
+        assert report.failed == 0 and report.documents > 0
+        assert any("search index is busy" in w for w in report.warnings)
+        del holder
+        assert _total(archive, "NOT zzz") == report.documents

@@ -35,7 +35,7 @@ RAW_FIELDS: tuple[str, ...] = ("collection", "doc_type", "classification", "numb
 UNDATED = 99_999_999  # date_sort of an undated document: after every date
 _APPLIED = "applied"
 # Writer memory, split between its threads; tantivy needs at least 15 MB a thread.
-_WRITER_HEAP = 128_000_000
+_WRITER_HEAP = 64_000_000
 _LOCK_WAIT_S = 30.0
 
 def date_number(date: str, *, end: bool = False) -> int:
