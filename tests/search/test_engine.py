@@ -238,3 +238,34 @@ def test_any_query_runs_or_raises_query_error(shared: SqliteStore, text: str) ->
     except QueryError:
         return
     assert out["total"] == len(out["results"]) == sum(c for _, c in out["facets"]["year"])
+
+
+def _near_oracle(words: list[str], a: str, b: str, n: int) -> bool:
+    """FTS5's NEAR for two words: both present, in either order, at most n words between."""
+    at = {w: [i for i, x in enumerate(words) if x == w] for w in (a, b)}
+    return any(abs(i - j) - 1 <= n for i in at[a] for j in at[b] if i != j)
+
+
+def test_near_of_two_words_is_exact(tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(7)
+    vocab = ["alpha", "beta", "gamma", "delta"]
+    texts = [[rng.choice(vocab) for _ in range(rng.randint(2, 14))] for _ in range(120)]
+    recs = [Record(id=f"c/d{i}", collection="c", title="t", text=" ".join(t))
+            for i, t in enumerate(texts)]
+    store = build(tmp_path / "near.db", recs)
+    for a, b in (("alpha", "beta"), ("gamma", "alpha"), ("delta", "delta")):
+        for n in (0, 1, 3, 6):
+            want = {f"c/d{i}" for i, t in enumerate(texts) if _near_oracle(t, a, b, n)}
+            assert set(ids(store, f"NEAR({a} {b}, {n})")) == want, (a, b, n)
+    store.close()
+
+
+def test_a_prefix_of_many_words_matches_the_same(store: SqliteStore,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from cablegram.search import compile as compile_module
+
+    scored = set(ids(store, "c*"))
+    monkeypatch.setattr(compile_module, "MAX_SCORED_EXPANSION", 1)
+    assert set(ids(store, "c*")) == scored and len(scored) > 1

@@ -128,6 +128,14 @@ class Compiler:
             if not words:
                 return Q.empty_query()
             items.append(words)
+        word = items[0][0]
+        if len(items) == 2 and items[0] == items[1] == [word] and not word.endswith(".*"):
+            # The same word twice: two occurrences, k words apart. (tantivy's slop would let
+            # one occurrence stand for both, as a "transposed" pair.)
+            return Q.boolean_query([
+                (tantivy.Occur.Should, Q.regex_phrase_query(
+                    self.schema, field, [(0, word), (k + 1, word)]))
+                for k in range(node.distance + 1)])
         # tantivy's slop counts the words between the items in the order given (a reversed
         # pair costs two more), so each order is its own phrase.
         orders: list[list[str | tuple[int, str]]] = [
