@@ -460,7 +460,8 @@ class Archive:
         return col
 
     def stats(self) -> dict[str, Any]:
-        return self.store.stats()
+        """The store's counts, and the search index's (`search_index`)."""
+        return {**self.store.stats(), "search_index": self.index.status(self.store)}
 
     # -- search (owned by the search helper: add `search(...)` between these markers) -----
 

@@ -284,6 +284,10 @@ def stats(db: Path, as_json: bool) -> None:
     summary.add_row("years", f"{years['min']}–{years['max']}" if years["min"] else "—")
     summary.add_row("dated documents", str(years["dated"]))
     summary.add_row("warnings", str(s["warnings"]))
+    index = s["search_index"]
+    summary.add_row("search index", f"{index['documents']} documents"
+                    + (f", {index['collections_waiting']} collections to index at the next "
+                       "search" if index["collections_waiting"] else ""))
     console.print(summary)
     types = Table("doc_type", "documents", title="By document type")
     types.columns[1].justify = "right"

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cablegram.fields import SourceNote, parse_source_note
+from cablegram.fields.source_note import parse_body_marking
 
 
 def test_full_note() -> None:
@@ -99,3 +100,42 @@ def test_class_and_caveats_round_trip(cls: str, caveats: list[str]) -> None:
     text = f"Source: Department of State, Central Files, 611.3722/10-3162. {marking}."
     s = parse_source_note(text)
     assert (s.classification, s.handling) == (cls.lower(), tuple(caveats))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("secret\n\n164. Pignon told me", ("secret", [])),
+    ("Top Secret\u2003Priority\nText", ("top secret", ["Priority"])),
+    ("confidential \u2003 us urgent", ("confidential", ["US Urgent"])),
+    ("  SECRET NIACT\nbody", ("secret", ["Niact"])),
+    ("restricted", ("restricted", [])),
+    ("secret \u2003 most immediate", ("secret", ["Most Immediate"])),
+    ("officialy use only", ("official use only", [])),  # as misprinted in one volume
+    ("Secretary of State", None),
+    ("Secret talks began today.", None),
+    ("secret-eyes", None),
+    ("priority", None),
+    ("", None),
+])
+def test_marking_as_the_body_first_line(text: str, expected: tuple[str, list[str]] | None,
+                                        ) -> None:
+    assert parse_body_marking(text) == expected
+
+
+_CLASS_WORDS = ["secret", "top secret", "confidential", "restricted", "unclassified"]
+
+
+@given(st.text(max_size=80))
+def test_any_body_gives_a_marking_or_none(text: str) -> None:
+    found = parse_body_marking(text)
+    if found is not None:
+        cls, caveats = found
+        assert cls in (*_CLASS_WORDS, "limited official use", "official use only")
+        # Nothing but the marking on its line: every other word was a known caveat.
+        line = text.lstrip().split("\n", 1)[0]
+        assert len(line.split()) <= len(cls.split()) + sum(len(c.split()) for c in caveats) + 1
+
+
+@given(st.sampled_from(_CLASS_WORDS), st.text(alphabet="abcdefghij ", min_size=1, max_size=20))
+def test_a_line_that_goes_on_is_no_marking(cls: str, rest: str) -> None:
+    if any(w in {"a", "b"} for w in rest.split()):  # any word, not a caveat
+        assert parse_body_marking(f"{cls} {rest}") is None

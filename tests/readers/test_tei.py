@@ -168,6 +168,17 @@ def test_old_namespace_volume_with_attachment() -> None:
     assert [f.text for f in rec.footnotes] == ["A footnote.", "Text from hearings."]
 
 
+@pytest.mark.parametrize("markup", [True, False])
+def test_marking_printed_as_the_first_line_of_the_body(markup: bool) -> None:
+    # The 1948-51 volumes: no classification in the source note, "Secret  US Urgent" in the
+    # opener; the body's text keeps the line as printed.
+    rec = by_id(read("frus-old.xml", markup=markup))["frus-old/d1"]
+    assert rec.classification == "secret"
+    assert rec.handling == ["US Urgent"]
+    assert rec.text.startswith("secret")
+    assert by_id(read("frus-old.xml", markup=markup))["frus-old/d2"].classification is None
+
+
 def test_repeated_xml_id_is_a_warning_naming_it() -> None:
     batch = read("frus-old.xml")
     assert len(batch.records) == 2

@@ -129,3 +129,16 @@ def test_ingest_while_the_index_is_busy_stores_and_warns(tmp_path: Path,
         assert any("search index is busy" in w for w in report.warnings)
         del holder
         assert _total(archive, "NOT zzz") == report.documents
+
+
+def test_stats_tell_what_the_index_holds_and_what_waits(tmp_path: Path) -> None:
+    with _archive(tmp_path) as archive:
+        archive.sync_index()
+        assert archive.stats()["search_index"] == {
+            "path": str(tmp_path / "a.db.search"), "documents": len(RECORDS),
+            "collections_waiting": 0}
+        archive.store.put_batch(Batch(Collection("x"), [Record(id="x/1", collection="x")]),
+                                path="x", sha256="x")
+        assert archive.stats()["search_index"]["collections_waiting"] == 1
+        archive.search("berlin")
+        assert archive.stats()["search_index"]["documents"] == len(RECORDS) + 1

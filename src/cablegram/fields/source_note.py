@@ -58,6 +58,7 @@ _CAVEATS: dict[str, str] = {
     )
 }
 _CAVEATS["official-informal"] = "Official–Informal"
+_CAVEATS.update({k.lower(): k for k in ("US Urgent", "Urgent", "Most Immediate")})
 # "Secret Priority", "Secret Flash": a caveat printed without its ";".
 _BARE_CAVEAT = re.compile(
     r"\b(top secret|secret|confidential|limited official use|unclassified)\s+(?=(?:"
@@ -104,6 +105,37 @@ def _find_class(text: str) -> re.Match[str] | None:
             continue
         return m
     return None
+
+
+# The 1948–51 volumes print the marking as the body's first line: "Secret", "Top Secret
+# (em space) Priority", "Confidential (em space) US Urgent", "Secret Niact", "Restricted".
+_MARKING_LINE = re.compile(
+    r"(?P<c>top\s+secret|secret|confidential|restricted|limited\s+official\s+use|"
+    r"officia(?:l|ly)\s+use\s+only|unclassified)(?![\w-])(?P<rest>.*)",
+    re.IGNORECASE,
+)
+_MARKING_PARTS = re.compile(r"[\u2003\t;,—–/]+|\s{2,}")
+
+
+def parse_body_marking(text: str) -> tuple[str, list[str]] | None:
+    """The classification and caveats of a body whose first line is only its marking.
+
+    None when the first line holds anything else ("Secret talks began", "Secretary ...").
+    """
+    line = text.lstrip().split("\n", 1)[0].strip()
+    m = _MARKING_LINE.fullmatch(line)
+    if m is None:
+        return None
+    caveats = []
+    for part in _MARKING_PARTS.split(m["rest"].strip(" .")):
+        if not part.strip():
+            continue
+        known = _CAVEATS.get(" ".join(part.split()).lower())
+        if known is None:
+            return None
+        caveats.append(known)
+    c = " ".join(m["c"].lower().split())
+    return ("official use only" if c == "officialy use only" else c), caveats
 
 
 def _who(text: str) -> str | None:

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
-from cablegram.record import Batch
+from cablegram.fields.source_note import parse_body_marking
+from cablegram.record import Batch, Record
 
 
 class Reader(Protocol):
@@ -19,3 +20,15 @@ class Reader(Protocol):
     def read(self, path: Path) -> Iterator[Batch]:
         """The batches of one file (usually one). Raises ReadError naming the file."""
         ...
+
+
+def fill_marking_from_body(rec: Record) -> None:
+    """A record whose source note gives no classification takes the marking printed as its
+    body's first line, as the 1948–51 volumes print it. Every reader calls this once the
+    source note and the body are read."""
+    if rec.classification is not None:
+        return
+    marking = parse_body_marking(rec.text)
+    if marking is not None:
+        rec.classification = marking[0]
+        rec.handling += [c for c in marking[1] if c not in rec.handling]

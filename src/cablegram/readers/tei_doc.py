@@ -26,6 +26,7 @@ from cablegram.fields import (
 )
 from cablegram.fields.heading import TELEGRAM_TYPES, doc_type_from_source_note
 from cablegram.readers import tei_markup as mk
+from cablegram.readers.base import fill_marking_from_body
 from cablegram.readers.tei_catalog import parse_catalog_entry
 from cablegram.readers.tei_text import (
     ATTACHMENTS,
@@ -128,6 +129,7 @@ def build_record(doc: etree._Element, ctx: VolumeContext, sections: list[dict[st
         _set_date(rec, _dateline(dateline_text, ctx, rec))
     # (else the markup replaces every value the dateline parse gives: skipped for speed)
     _set_source(rec, _source_note(notes.source, rec))
+    fill_marking_from_body(rec)
     if rec.doc_type in TELEGRAM_TYPES and first_text:
         rec.telegram_number = _safe(parse_telegram_number, first_text, rec)
     rec.signers = (_safe(parse_signers, lines, rec) or []) if lines else []

@@ -28,6 +28,7 @@ from cablegram.fields import (
     parse_telegram_number,
 )
 from cablegram.fields.heading import TELEGRAM_TYPES, doc_type_from_source_note
+from cablegram.readers.base import fill_marking_from_body
 from cablegram.readers.sequence import check_sequence
 from cablegram.readers.text_io import DecodeReport, Paragraph, iter_lines, iter_paragraphs
 from cablegram.readers.text_layout import (
@@ -230,6 +231,7 @@ def build_record(
             approved_by=sn.approved_by,
         )
     _fill_body(rec, raw.body)
+    fill_marking_from_body(rec)
     if rec.doc_type != "editorial-note":
         # The same notes as the TEI reader's, so that both paths can be compared.
         if raw.dateline is None:

@@ -16,6 +16,7 @@ import shutil
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import tantivy
 
@@ -234,6 +235,15 @@ class SearchIndex:
         if force or stamp != self._seen:
             self._index.reload()
             self._seen = stamp
+
+    def status(self, store: Store) -> dict[str, Any]:
+        """Where the index is, what it holds, and how many collections wait to be indexed."""
+        stamp = self._state_text()
+        _, archive, applied = _parse_state(stamp)
+        self._refresh(stamp)
+        waiting = store.search_marks(applied if archive == self._archive_id(store) else 0)
+        return {"path": str(self.path), "documents": self.searcher().num_docs,
+                "collections_waiting": len(waiting)}
 
     # -- reading --------------------------------------------------------------------------
 
