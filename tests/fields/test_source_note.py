@@ -110,6 +110,11 @@ def test_class_and_caveats_round_trip(cls: str, caveats: list[str]) -> None:
     ("restricted", ("restricted", [])),
     ("secret \u2003 most immediate", ("secret", ["Most Immediate"])),
     ("officialy use only", ("official use only", [])),  # as misprinted in one volume
+    ("secret us urgent niact\n\n310. (1) In your", ("secret", ["US Urgent", "Niact"])),
+    ("secret   us urgent\nniact\n\n310. (1) In", ("secret", ["US Urgent", "Niact"])),
+    ("secret\n\nPriority talks", ("secret", [])),
+    ("secret No. 4\n\nSir: I have the honor", ("secret", [])),
+    ("restricted\nNo. 112\n\nSir:", ("restricted", [])),
     ("Secretary of State", None),
     ("Secret talks began today.", None),
     ("secret-eyes", None),

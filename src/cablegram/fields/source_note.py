@@ -114,26 +114,47 @@ _MARKING_LINE = re.compile(
     r"officia(?:l|ly)\s+use\s+only|unclassified)(?![\w-])(?P<rest>.*)",
     re.IGNORECASE,
 )
-_MARKING_PARTS = re.compile(r"[\u2003\t;,—–/]+|\s{2,}")
+_MARKING_SEP = re.compile(r"[\s;,—–/]+")
+# A despatch's or airgram's number printed beside its marking: "Secret  No. 4".
+_MARKING_NUMBER = re.compile(r"\bNo\.\s*\d+[A-Za-z]?(?!\S)", re.IGNORECASE)
+_CAVEAT_WORDS = max(len(k.split()) for k in _CAVEATS)
+
+
+def _caveat_words(text: str) -> list[str] | None:
+    """Known caveats that make up the whole of `text` ("us urgent niact"), or None."""
+    words = [w for w in _MARKING_SEP.split(_MARKING_NUMBER.sub(" ", text).strip(" .")) if w]
+    found: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(_CAVEAT_WORDS, len(words) - i), 0, -1):
+            known = _CAVEATS.get(" ".join(words[i : i + n]).lower())
+            if known is not None:
+                found.append(known)
+                i += n
+                break
+        else:
+            return None
+    return found
 
 
 def parse_body_marking(text: str) -> tuple[str, list[str]] | None:
     """The classification and caveats of a body whose first line is only its marking.
 
-    None when the first line holds anything else ("Secret talks began", "Secretary ...").
+    Caveats may run on over the next lines ("Secret  US Urgent", then "Niact"). None when
+    the first line holds anything else ("Secret talks began", "Secretary of State ...").
     """
-    line = text.lstrip().split("\n", 1)[0].strip()
-    m = _MARKING_LINE.fullmatch(line)
-    if m is None:
+    lines = [line.strip() for line in text.lstrip().split("\n", 4)]
+    m = _MARKING_LINE.fullmatch(lines[0])
+    caveats = _caveat_words(m["rest"]) if m else None
+    if m is None or caveats is None:
         return None
-    caveats = []
-    for part in _MARKING_PARTS.split(m["rest"].strip(" .")):
-        if not part.strip():
+    for line in lines[1:4]:
+        if not line:
             continue
-        known = _CAVEATS.get(" ".join(part.split()).lower())
-        if known is None:
-            return None
-        caveats.append(known)
+        more = _caveat_words(line)
+        if not more:
+            break
+        caveats += more
     c = " ".join(m["c"].lower().split())
     return ("official use only" if c == "officialy use only" else c), caveats
 
