@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cablegram.fields import SourceNote, parse_source_note
-from cablegram.fields.source_note import parse_body_marking
+from cablegram.fields.source_note import bracketed_source, parse_body_marking
 
 
 def test_full_note() -> None:
@@ -144,3 +144,18 @@ def test_any_body_gives_a_marking_or_none(text: str) -> None:
 def test_a_line_that_goes_on_is_no_marking(cls: str, rest: str) -> None:
     if any(w in {"a", "b"} for w in rest.split()):  # any word, not a caveat
         assert parse_body_marking(f"{cls} {rest}") is None
+
+
+def test_bracketed_source_paragraph() -> None:
+    assert bracketed_source("[Source: Kennedy Library, Papers of Schlesinger.\n Secret. 2 pages "
+                            "of source text not declassified.]") == (
+        "Kennedy Library, Papers of Schlesinger. Secret. 2 pages of source text not declassified.")
+    for other in ("[Source: x] and after", "Source: x", "[Source: ]", "[Extracts]", ""):
+        assert bracketed_source(other) is None
+
+
+@given(st.text(max_size=120))
+def test_a_bracketed_source_is_the_whole_paragraph(text: str) -> None:
+    note = bracketed_source(text)
+    if note is not None:
+        assert " ".join(text.split()).startswith("[Source:") and note in " ".join(text.split())

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cablegram.fields import parse_telegram_number
+from cablegram.fields.telegram import find_telegram_number
 
 
 @pytest.mark.parametrize(
@@ -48,3 +49,28 @@ def test_any_text(text: str) -> None:
 @given(st.integers(100, 9_999_999), st.sampled_from(["For", "Eyes only", "Ref", "Subject:"]))
 def test_round_trip(num: int, opener: str) -> None:
     assert parse_telegram_number(f"{num}. {opener} the Secretary.") == str(num)
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    (["164. Pignon told me Wednesday night that he is well aware"], "164"),
+    (["Secret", "3285. For Batt from Thorp."], "3285"),
+    (["us urgent", "niact", "48. Gocus 531. GOC telegraphing unanimous report"], "48"),
+    (["[place not declassified],", "297. 1. Following views are presented for HQS"], "297"),
+    (["[telegram indicator not declassified] 605. Ref: DIR 18338."], "605"),
+    (["[Extracts]", "secret", "617. Comkas 16 July 23. Mohammed Ali and Ayub"], "617"),
+    (["Confidential", "Priority", "Ecsoc 23. For the President from Baker"], "Ecsoc 23"),
+    # The first real paragraph decides: a numbered list's "1." is no telegram number.
+    (["1. The Planning Subcommittee met today to review", "2. It agreed"], None),
+    (["Secret", "Eyes only", "Dear Mr. President, ..."], None),
+    ([], None),
+])
+def test_number_in_the_first_real_paragraph(paragraphs: list[str], expected: str | None,
+                                            ) -> None:
+    assert find_telegram_number(paragraphs) == expected
+
+
+@given(st.lists(st.text(max_size=60), max_size=6))
+def test_found_number_opens_one_of_the_first_paragraphs(paragraphs: list[str]) -> None:
+    found = find_telegram_number(paragraphs)
+    if found is not None:
+        assert any(found.split()[-1] in p for p in paragraphs[:4])

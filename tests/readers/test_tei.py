@@ -228,3 +228,21 @@ def test_records_serialise_with_every_key() -> None:
     assert d["from"] == "Department of State"
     assert d["to"] == "Embassy in the Soviet Union"
     assert Record.from_dict(d).to_dict() == d
+
+
+@pytest.mark.parametrize("markup", [True, False])
+def test_bracketed_source_of_a_document_not_declassified(tmp_path: Path, markup: bool) -> None:
+    # The whole of such a document: its heading, dateline and "[Source: ... not declassified.]".
+    text = (FIXTURES / "frus-old.xml").read_text(encoding="utf-8")
+    doc = ('<div type="document" xml:id="d9" n="9"><head>9. Airgram A–232 From the '
+           '<gloss type="from">Embassy in Korea</gloss> to the <gloss type="to">Department of '
+           'State</gloss></head><dateline><placeName>Seoul</placeName>, <date when="1964-11-02">'
+           'November 2, 1964</date>.</dateline><p>[Source: National Archives, RG 59, Central '
+           'Files 1964–66, POL 1 KOR S. Secret; Limited Distribution. 4 pages of\n source text '
+           'not declassified.]</p></div>')
+    path = tmp_path / "frus-old.xml"
+    path.write_text(text.replace("</body>", doc + "</body>"), encoding="utf-8")
+    rec = by_id(list(TeiReader(markup=markup).read(path))[0])["frus-old/d9"]
+    assert rec.source_note is not None and rec.source_note.startswith("National Archives, RG 59")
+    assert (rec.classification, rec.handling) == ("secret", ["Limited Distribution"])
+    assert "no source note" not in rec.flags

@@ -8,7 +8,7 @@ from cablegram.fields.redaction import find_redactions
 from cablegram.fields.refs import find_references
 from cablegram.fields.signers import parse_signers
 from cablegram.fields.source_note import SourceNote, parse_source_note
-from cablegram.fields.telegram import parse_telegram_number
+from cablegram.fields.telegram import find_telegram_number, parse_telegram_number
 
 __all__ = [
     "DOC_TYPES",
@@ -17,6 +17,7 @@ __all__ = [
     "SourceNote",
     "find_redactions",
     "find_references",
+    "find_telegram_number",
     "parse_date_text",
     "parse_dateline",
     "parse_heading",

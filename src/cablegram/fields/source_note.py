@@ -159,6 +159,16 @@ def parse_body_marking(text: str) -> tuple[str, list[str]] | None:
     return ("official use only" if c == "officialy use only" else c), caveats
 
 
+_BRACKETED_SOURCE = re.compile(r"\[Source:\s*(?P<note>.*?)\s*\]", re.DOTALL)
+
+
+def bracketed_source(paragraph: str) -> str | None:
+    """The note of a paragraph that is a whole "[Source: ...]": how volumes print the source
+    of a document whose text is not declassified. None for any other paragraph."""
+    m = _BRACKETED_SOURCE.fullmatch(" ".join(paragraph.split()))
+    return m["note"] if m and m["note"] else None
+
+
 def _who(text: str) -> str | None:
     text = text.strip(" ,;:")
     return text or None

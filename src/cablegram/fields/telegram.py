@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from itertools import islice
 
 from cablegram.fields.text import squash
 
@@ -59,3 +61,25 @@ def parse_telegram_number(text: str) -> str | None:
     ):
         return None
     return num
+
+
+_LEADING_REDACTION = re.compile(r"^\[[^\[\]]*not declassified\]\s*")
+_DIGIT = re.compile(r"\d")
+# Paragraphs looked at: a marking, a caveat and a redacted place may come before the number.
+_OPENING_PARAGRAPHS = 4
+
+
+def find_telegram_number(paragraphs: Iterable[str]) -> str | None:
+    """The number that opens a cable's first real paragraph, or None.
+
+    Paragraphs of at most 40 characters without a digit come before it in some volumes and
+    are passed over: a marking ("Secret", "US Urgent"), "[Extracts]", a redacted place
+    ("[place not declassified],"). A redaction before the number is passed over too
+    ("[telegram indicator not declassified] 605. Ref: ...").
+    """
+    for p in islice(paragraphs, _OPENING_PARAGRAPHS):
+        t = squash(p)
+        if len(t) <= 40 and not _DIGIT.search(t):
+            continue
+        return parse_telegram_number(_LEADING_REDACTION.sub("", t))
+    return None

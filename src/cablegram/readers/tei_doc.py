@@ -22,9 +22,10 @@ from cablegram.fields import (
     parse_heading,
     parse_signers,
     parse_source_note,
-    parse_telegram_number,
 )
 from cablegram.fields.heading import TELEGRAM_TYPES, doc_type_from_source_note
+from cablegram.fields.source_note import bracketed_source
+from cablegram.fields.telegram import find_telegram_number
 from cablegram.readers import tei_markup as mk
 from cablegram.readers.base import fill_marking_from_body
 from cablegram.readers.tei_catalog import parse_catalog_entry
@@ -108,7 +109,12 @@ def build_record(doc: etree._Element, ctx: VolumeContext, sections: list[dict[st
     marked = mk.collect(doc, head, dateline, closer) if ctx.markup else None
     dateline_text = text_of(dateline) if dateline is not None else ""
     lines = lines_of(closer) if closer is not None else []
-    first_text = text_of(parts.first_p) if parts.first_p is not None else ""
+    # Read before the tree is blanked below; the telegram number opens one of them.
+    opening = [text_of(p) for p in parts.first_ps]
+    if notes.source is None and opening:
+        # No source note, but a first paragraph "[Source: ...]" (a document not declassified):
+        # that is its source note. The paragraph stays in the text, as printed.
+        notes.source = rec.source_note = bracketed_source(opening[0])
     attachments = [{"head": text_of(ah) if (ah := a.find(HEAD)) is not None else ""}
                    for a in doc.iter(*ATTACHMENTS)]
     if attachments:
@@ -130,8 +136,8 @@ def build_record(doc: etree._Element, ctx: VolumeContext, sections: list[dict[st
     # (else the markup replaces every value the dateline parse gives: skipped for speed)
     _set_source(rec, _source_note(notes.source, rec))
     fill_marking_from_body(rec)
-    if rec.doc_type in TELEGRAM_TYPES and first_text:
-        rec.telegram_number = _safe(parse_telegram_number, first_text, rec)
+    if rec.doc_type in TELEGRAM_TYPES and opening:
+        rec.telegram_number = _safe(find_telegram_number, opening, rec)
     rec.signers = (_safe(parse_signers, lines, rec) or []) if lines else []
     rec.redactions = _safe(find_redactions, rec.text, rec) or []
     rec.references = _references(rec, ref_marks, ctx)
@@ -164,12 +170,16 @@ def _take_notes(doc: etree._Element) -> _Notes:
     return notes
 
 
+# The telegram number opens one of the first paragraphs (fields.telegram).
+_OPENING_PARAGRAPHS = 4
+
+
 @dataclass(slots=True)
 class _Parts:
     head: etree._Element | None = None
     dateline: etree._Element | None = None
     closer: etree._Element | None = None  # the last one
-    first_p: etree._Element | None = None
+    first_ps: list[etree._Element] = field(default_factory=list)  # the first few p children
     foreign: list[etree._Element] = field(default_factory=list)  # children in other namespaces
     catalog: bool = False
 
@@ -192,8 +202,8 @@ def _scan(doc: etree._Element) -> _Parts:
                 parts.head = ch
             continue
         if tag == P:
-            if parts.first_p is None:
-                parts.first_p = ch
+            if len(parts.first_ps) < _OPENING_PARAGRAPHS:
+                parts.first_ps.append(ch)
         elif tag == DATELINE:
             if parts.dateline is None:
                 parts.dateline = ch

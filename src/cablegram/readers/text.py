@@ -25,9 +25,9 @@ from cablegram.fields import (
     parse_heading,
     parse_signers,
     parse_source_note,
-    parse_telegram_number,
 )
 from cablegram.fields.heading import TELEGRAM_TYPES, doc_type_from_source_note
+from cablegram.fields.telegram import find_telegram_number
 from cablegram.readers.base import fill_marking_from_body
 from cablegram.readers.sequence import check_sequence
 from cablegram.readers.text_io import DecodeReport, Paragraph, iter_lines, iter_paragraphs
@@ -280,12 +280,9 @@ def _fill_body(rec: Record, body: list[str]) -> None:
         attachments.append(att)
     if attachments:
         rec.extra["attachments"] = attachments
-    # The number opens the first real paragraph: old volumes print a marking ("secret",
-    # "Priority") as a paragraph of its own before it.
-    opening = [clean_body(p) for p in main[:3]]
-    first = next((p for p in opening if len(p) > 40 or re.search(r"\d", p)), "")
-    if first and rec.doc_type in TELEGRAM_TYPES:
-        rec.telegram_number = _safe(parse_telegram_number, first, rec)
+    if rec.doc_type in TELEGRAM_TYPES:
+        opening = [clean_body(p) for p in main[:4]]
+        rec.telegram_number = _safe(find_telegram_number, opening, rec)
     for text in (rec.text, *(f.text for f in rec.footnotes)):
         for ref in _safe(find_references, text, rec, collection=rec.collection) or []:
             if ref not in rec.references:
