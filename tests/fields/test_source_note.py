@@ -159,3 +159,12 @@ def test_a_bracketed_source_is_the_whole_paragraph(text: str) -> None:
     note = bracketed_source(text)
     if note is not None:
         assert " ".join(text.split()).startswith("[Source:") and note in " ".join(text.split())
+
+
+@pytest.mark.parametrize(("text", "cls"), [
+    ("Secret 3 pp. DOS, CF, 715.00/4–361.", "secret"),
+    ("Confidential 2 pp. Kennedy Library, National Security Files.", "confidential"),
+    ("Top Secret 1 p. Kennedy Library.", "top secret"),
+])
+def test_classification_before_a_catalog_page_count(text: str, cls: str) -> None:
+    assert parse_source_note(text).classification == cls

@@ -38,7 +38,8 @@ _CLASSES = (
 _CLASS_RE = re.compile(
     r"(?:^|(?<=[.;:,)\]])\s*|\s)(?P<c>top\s+secret|secret|confidential|limited\s+official\s+use|"
     r"official\s+use\s+only|restricted|unclassified|no\s+classification\s+markings?)"
-    r"(?P<rest>(?:\s*(?:[;:—–/-]|,\s(?=[A-Z]))\s*[^.;]*)*)\s*(?:\.|$|(?=\s[A-Z(]))",
+    # A catalog entry gives the page count next: "Secret 3 pp. DOS, CF, 715.00/4–361."
+    r"(?P<rest>(?:\s*(?:[;:—–/-]|,\s(?=[A-Z]))\s*[^.;]*)*)\s*(?:\.|$|(?=\s[A-Z(]|\s\d+\s*pp?\.))",
     re.IGNORECASE,
 )
 _SOURCE_PREFIX = re.compile(r"^\s*\[?\s*Source[:;]\s*", re.IGNORECASE)
