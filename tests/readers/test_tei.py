@@ -242,7 +242,7 @@ def test_bracketed_source_of_a_document_not_declassified(tmp_path: Path, markup:
            'not declassified.]</p></div>')
     path = tmp_path / "frus-old.xml"
     path.write_text(text.replace("</body>", doc + "</body>"), encoding="utf-8")
-    rec = by_id(list(TeiReader(markup=markup).read(path))[0])["frus-old/d9"]
+    rec = by_id(next(iter(TeiReader(markup=markup).read(path))))["frus-old/d9"]
     assert rec.source_note is not None and rec.source_note.startswith("National Archives, RG 59")
     assert (rec.classification, rec.handling) == ("secret", ["Limited Distribution"])
     assert "no source note" not in rec.flags
