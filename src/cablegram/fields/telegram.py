@@ -66,7 +66,7 @@ def parse_telegram_number(text: str) -> str | None:
 _LEADING_REDACTION = re.compile(r"^\[[^\[\]]*not declassified\]\s*")
 _DIGIT = re.compile(r"\d")
 # Paragraphs looked at: a marking, a caveat and a redacted place may come before the number.
-_OPENING_PARAGRAPHS = 4
+OPENING_PARAGRAPHS = 4
 
 
 def find_telegram_number(paragraphs: Iterable[str]) -> str | None:
@@ -77,7 +77,7 @@ def find_telegram_number(paragraphs: Iterable[str]) -> str | None:
     ("[place not declassified],"). A redaction before the number is passed over too
     ("[telegram indicator not declassified] 605. Ref: ...").
     """
-    for p in islice(paragraphs, _OPENING_PARAGRAPHS):
+    for p in islice(paragraphs, OPENING_PARAGRAPHS):
         t = squash(p)
         if len(t) <= 40 and not _DIGIT.search(t):
             continue

@@ -25,7 +25,7 @@ from cablegram.fields import (
 )
 from cablegram.fields.heading import TELEGRAM_TYPES, doc_type_from_source_note
 from cablegram.fields.source_note import bracketed_source
-from cablegram.fields.telegram import find_telegram_number
+from cablegram.fields.telegram import OPENING_PARAGRAPHS, find_telegram_number
 from cablegram.readers import tei_markup as mk
 from cablegram.readers.base import fill_marking_from_body
 from cablegram.readers.tei_catalog import parse_catalog_entry
@@ -170,10 +170,6 @@ def _take_notes(doc: etree._Element) -> _Notes:
     return notes
 
 
-# The telegram number opens one of the first paragraphs (fields.telegram).
-_OPENING_PARAGRAPHS = 4
-
-
 @dataclass(slots=True)
 class _Parts:
     head: etree._Element | None = None
@@ -202,7 +198,7 @@ def _scan(doc: etree._Element) -> _Parts:
                 parts.head = ch
             continue
         if tag == P:
-            if len(parts.first_ps) < _OPENING_PARAGRAPHS:
+            if len(parts.first_ps) < OPENING_PARAGRAPHS:
                 parts.first_ps.append(ch)
         elif tag == DATELINE:
             if parts.dateline is None:

@@ -27,7 +27,7 @@ from cablegram.fields import (
     parse_source_note,
 )
 from cablegram.fields.heading import TELEGRAM_TYPES, doc_type_from_source_note
-from cablegram.fields.telegram import find_telegram_number
+from cablegram.fields.telegram import OPENING_PARAGRAPHS, find_telegram_number
 from cablegram.readers.base import fill_marking_from_body
 from cablegram.readers.sequence import check_sequence
 from cablegram.readers.text_io import DecodeReport, Paragraph, iter_lines, iter_paragraphs
@@ -281,7 +281,7 @@ def _fill_body(rec: Record, body: list[str]) -> None:
     if attachments:
         rec.extra["attachments"] = attachments
     if rec.doc_type in TELEGRAM_TYPES:
-        opening = [clean_body(p) for p in main[:4]]
+        opening = [clean_body(p) for p in main[:OPENING_PARAGRAPHS]]
         rec.telegram_number = _safe(find_telegram_number, opening, rec)
     for text in (rec.text, *(f.text for f in rec.footnotes)):
         for ref in _safe(find_references, text, rec, collection=rec.collection) or []:

@@ -41,11 +41,9 @@ def search(index: SearchIndex, store: Store, query: str | Node, *,
     q = Compiler(index, searcher).compile(node)
     ranked = _has_words(node)
     by_date = sort == "date" or not ranked
-    if by_date:
-        found = searcher.search(q, max(limit, 1), count=True, offset=offset,
-                                order_by_field="date_sort", order=tantivy.Order.Asc)
-    else:
-        found = searcher.search(q, max(limit, 1), count=True, offset=offset)
+    order: dict[str, Any] = (
+        {"order_by_field": "date_sort", "order": tantivy.Order.Asc} if by_date else {})
+    found = searcher.search(q, max(limit, 1), count=True, offset=offset, **order)
     hits = found.hits[:limit]
     rowids = [int(r or 0) for r in
               searcher.fast_field_values("rowid", [addr for _, addr in hits])]

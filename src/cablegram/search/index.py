@@ -168,11 +168,9 @@ class SearchIndex:
     def sync(self, store: Store, on_progress: Callable[[int, int], None] | None = None) -> int:
         """Index every collection marked since the last sync; the number re-indexed."""
         stamp = self._state_text()
-        _, archive, applied = _parse_state(stamp)
         archive_id = self._archive_id(store)
-        if archive != archive_id:
-            applied = 0  # an index made for another archive file, or never filled
-        elif store.last_search_mark() <= applied:
+        applied = self._applied(stamp, archive_id)
+        if applied and store.last_search_mark() <= applied:
             self._refresh(stamp)  # in step: the common case, before every search
             return 0
         # One read transaction: the marks and the documents read are of the same moment.
@@ -190,6 +188,12 @@ class SearchIndex:
         self._write_state(archive_id, max(seq for _, seq in marks))
         self._refresh(self._state_text(), force=True)
         return len(marks)
+
+    @staticmethod
+    def _applied(stamp: str, archive_id: str) -> int:
+        """The last mark applied, or 0 for an index made for another archive or never filled."""
+        _, archive, applied = _parse_state(stamp)
+        return applied if archive == archive_id else 0
 
     def _archive_id(self, store: Store) -> str:
         # Read once per store: a store stays on one file.
@@ -239,9 +243,8 @@ class SearchIndex:
     def status(self, store: Store) -> dict[str, Any]:
         """Where the index is, what it holds, and how many collections wait to be indexed."""
         stamp = self._state_text()
-        _, archive, applied = _parse_state(stamp)
         self._refresh(stamp)
-        waiting = store.search_marks(applied if archive == self._archive_id(store) else 0)
+        waiting = store.search_marks(self._applied(stamp, self._archive_id(store)))
         return {"path": str(self.path), "documents": self.searcher().num_docs,
                 "collections_waiting": len(waiting)}
 
