@@ -31,6 +31,45 @@ class Signer:
 
 
 @dataclass(slots=True)
+class Mention:
+    """A span of `Record.text`: `text == record.text[start:end]`."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class PersonLink:
+    """A person named in a record, with every mention of them.
+
+    `id` is the people register's id ("107516"); `volume_id` the id in the collection's own
+    persons list ("p_KVV2"). `how`: markup | name | role-by-date | fuzzy. A mention whose
+    candidates stay tied has `id` None and the tied register ids in `candidates`.
+    """
+
+    id: str | None
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+    how: str = "name"
+    volume_id: str | None = None
+    candidates: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class TermLink:
+    """A term ("Deptel", "Niact") and its expansion, with every mention of it."""
+
+    term: str
+    expansion: str
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def _mentions(ms: list[Mention]) -> list[dict[str, Any]]:
+    return [{"text": m.text, "start": m.start, "end": m.end} for m in ms]
+
+
+@dataclass(slots=True)
 class Source:
     """The archival citation of a source note."""
 
@@ -66,6 +105,8 @@ class Record:
     footnotes: list[Footnote] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     redactions: list[Redaction] = field(default_factory=list)
+    persons: list[PersonLink] = field(default_factory=list)
+    terms: list[TermLink] = field(default_factory=list)
     text: str = ""
     flags: list[str] = field(default_factory=list)
     # Where the record came from: reader name and input path.
@@ -95,6 +136,11 @@ class Record:
             "footnotes": [{"n": x.n, "text": x.text} for x in self.footnotes],
             "references": [{"text": x.text, "target": x.target} for x in self.references],
             "redactions": [{"text": x.text, "extent": x.extent} for x in self.redactions],
+            "persons": [{"id": x.id, "volume_id": x.volume_id, "name": x.name,
+                         "mentions": _mentions(x.mentions), "how": x.how,
+                         "candidates": list(x.candidates)} for x in self.persons],
+            "terms": [{"term": x.term, "expansion": x.expansion,
+                       "mentions": _mentions(x.mentions)} for x in self.terms],
             "text": self.text, "flags": list(self.flags), "format": self.format,
             "origin": self.origin, "extra": self.extra,
         }
@@ -111,6 +157,12 @@ class Record:
         data["footnotes"] = [Footnote(**f) for f in data.get("footnotes") or []]
         data["references"] = [Reference(**r) for r in data.get("references") or []]
         data["redactions"] = [Redaction(**r) for r in data.get("redactions") or []]
+        data["persons"] = [
+            PersonLink(**{**p, "mentions": [Mention(**m) for m in p.get("mentions") or []]})
+            for p in data.get("persons") or []]
+        data["terms"] = [
+            TermLink(**{**t, "mentions": [Mention(**m) for m in t.get("mentions") or []]})
+            for t in data.get("terms") or []]
         return cls(**data)
 
 
@@ -119,7 +171,7 @@ RECORD_KEYS: tuple[str, ...] = (
     "id", "collection", "number", "title", "doc_type", "from", "to", "place",
     "date", "time", "date_not_before", "date_not_after", "classification", "handling",
     "source_note", "source", "telegram_number", "signers", "footnotes", "references",
-    "redactions", "text", "flags", "format", "origin", "extra",
+    "redactions", "persons", "terms", "text", "flags", "format", "origin", "extra",
 )
 
 
