@@ -27,6 +27,7 @@ from cablegram.fields.heading import TELEGRAM_TYPES, doc_type_from_source_note
 from cablegram.fields.source_note import bracketed_source
 from cablegram.fields.telegram import OPENING_PARAGRAPHS, find_telegram_number
 from cablegram.readers import tei_markup as mk
+from cablegram.readers import tei_persons
 from cablegram.readers.base import fill_marking_from_body
 from cablegram.readers.tei_catalog import parse_catalog_entry
 from cablegram.readers.tei_text import (
@@ -122,7 +123,10 @@ def build_record(doc: etree._Element, ctx: VolumeContext, sections: list[dict[st
     for el in (head, dateline, *parts.foreign):
         if el is not None:
             blank(el)  # read already, or not printed text (frus:file, frus:pdf, remarks)
+    fenced = tei_persons.fence(doc) if ctx.markup else []
     rec.text = body_text(doc)
+    if fenced:
+        rec.text, rec.persons = tei_persons.unfence(rec.text, fenced)
 
     h = _heading(heading_text, rec)
     rec.title = h.title or heading_text

@@ -1,0 +1,134 @@
+"""The automata the linker matches with: one over the register's full names, one per volume.
+
+A key is a name form as printed (case kept); its value is `(kind, length, payload)`:
+kind "full" or "surname" with a tuple of candidate keys, "term" with the expansion, or "role".
+A candidate key is "v:<xml id>" (an entry of the volume's persons list) or "r:<register id>".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from cablegram.errors import FieldError
+from cablegram.link.authorities import Authorities
+from cablegram.link.names import NameForms, name_forms
+from cablegram.link.terms import terms_for
+
+# Bare roles: resolved by date (and post for "the Ambassador").
+ROLE_PHRASES = {
+    "the President": "president", "The President": "president",
+    "the Secretary": "secretary-of-state", "The Secretary": "secretary-of-state",
+    "the Secretary of State": "secretary-of-state",
+    "The Secretary of State": "secretary-of-state",
+    "the Ambassador": "chief-of-mission", "The Ambassador": "chief-of-mission",
+}
+
+
+@dataclass(slots=True)
+class Entry:
+    """A person the linker can name: register id and/or volume xml id, display name."""
+
+    key: str
+    name: str
+    register_id: str | None
+    volume_id: str | None
+    description: str = ""
+    surname: str = ""
+    given: frozenset[str] = frozenset()  # given names and initials ("Foy", "F.")
+    birth: int | None = None
+    death: int | None = None
+
+
+@dataclass(slots=True)
+class Index:
+    automaton: ahocorasick.Automaton
+    entries: dict[str, Entry] = field(default_factory=dict)
+    surnames: frozenset[str] = frozenset()  # (register) every surname known
+    by_surname: dict[str, tuple[str, ...]] = field(default_factory=dict)  # (volume)
+
+
+def _forms(name: str) -> NameForms | None:
+    try:
+        return name_forms(name)
+    except FieldError:
+        return None
+
+
+def _given(forms: NameForms) -> frozenset[str]:
+    return frozenset(f.rsplit(" ", 1)[0].split()[0] for f in forms.full if " " in f)
+
+
+def _add(table: dict[str, tuple[set[str], set[str]]], form: str, key: str, full: bool) -> None:
+    if len(form) < 2 or not form[0].isalpha():
+        return
+    fulls, surnames = table.setdefault(form, (set(), set()))
+    (fulls if full else surnames).add(key)
+    if form[0].islower():  # "de Gaulle" opens a sentence as "De Gaulle"
+        _add(table, form[0].upper() + form[1:], key, full)
+
+
+def _automaton(table: dict[str, tuple[set[str], set[str]]], extra: dict[str, tuple[str, str]]
+               ) -> ahocorasick.Automaton:
+    a = ahocorasick.Automaton()
+    for form, (fulls, surnames) in table.items():
+        if fulls:
+            a.add_word(form, ("full", len(form), tuple(sorted(fulls))))
+        else:
+            a.add_word(form, ("surname", len(form), tuple(sorted(surnames))))
+    for form, (kind, payload) in extra.items():
+        if form not in table:
+            a.add_word(form, (kind, len(form), payload))
+    a.make_automaton()
+    return a
+
+
+def register_index(auth: Authorities) -> Index:
+    """Full names of every register person (a surname alone is too ambiguous across volumes)."""
+    table: dict[str, tuple[set[str], set[str]]] = {}
+    entries: dict[str, Entry] = {}
+    surnames: set[str] = set()
+    for p in auth.persons.values():
+        key = f"r:{p.id}"
+        given: set[str] = set()
+        for n in p.names:
+            f = _forms(n)
+            if f is None:
+                continue
+            surnames.add(f.surname)
+            given |= _given(f)
+            for form in f.full:
+                _add(table, form, key, True)
+        f = _forms(p.name)
+        entries[key] = Entry(key, p.name, p.id, None, "", f.surname if f else p.name,
+                             frozenset(given), p.birth, p.death)
+    return Index(_automaton(table, {}), entries, frozenset(surnames))
+
+
+def volume_index(auth: Authorities, volume: str) -> Index:
+    """The volume's persons (every form the list and the register give them), terms, roles."""
+    table: dict[str, tuple[set[str], set[str]]] = {}
+    entries: dict[str, Entry] = {}
+    for vp in auth.volume_persons(volume):
+        key = f"v:{vp.xml_id}"
+        rp = auth.persons.get(vp.register_id) if vp.register_id else None
+        names = [vp.name, *(rp.names if rp else ())]
+        given: set[str] = set()
+        first = _forms(vp.name)
+        for n in names:
+            f = _forms(n)
+            if f is None:
+                continue
+            given |= _given(f)
+            _add(table, f.surname, key, False)
+            for form in f.full:
+                _add(table, form, key, True)
+        entries[key] = Entry(key, vp.name, vp.register_id, vp.xml_id, vp.description or "",
+                             first.surname if first else vp.name, frozenset(given),
+                             rp.birth if rp else None, rp.death if rp else None)
+    extra: dict[str, tuple[str, str]] = {t: ("term", e) for t, e in terms_for(auth, volume).items()}
+    extra.update({p: ("role", r) for p, r in ROLE_PHRASES.items()})
+    by_surname = {form: tuple(sorted(keys)) for form, (fulls, keys) in table.items()
+                  if keys and not fulls}
+    return Index(_automaton(table, extra), entries, by_surname=by_surname)

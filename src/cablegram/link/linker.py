@@ -1,0 +1,285 @@
+"""The linker: every mention of a person, a bare role or a term in a record's text, resolved.
+
+Names come from the record's volume list first (every form the list and the register give its
+persons), then from the register's full names. A surname shared by several people is resolved
+by a title before it, a fuller form of one of them in the same document, the date, and the
+office held on the day; a tie stays unresolved with its candidates. Markup links the record
+already has are kept, with their register ids filled in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from cablegram.link.authorities import Authorities
+from cablegram.link.context import (
+    FUNCTION_WORDS,
+    PLACES_BEFORE,
+    THINGS,
+    TITLES,
+    titles_before,
+    word_after,
+    word_before,
+)
+from cablegram.link.fuzzy import FuzzyNames
+from cablegram.link.index import Entry, Index, register_index, volume_index
+from cablegram.link.roles import holders
+from cablegram.record import Mention, PersonLink, Record, TermLink
+
+
+@dataclass(slots=True)
+class _Hit:
+    start: int
+    end: int
+    kind: str  # full | surname | term | role | fuzzy
+    payload: tuple[str, ...] | str
+
+
+class Linker:
+    """Links records against one set of authorities; automata are built once and cached."""
+
+    def __init__(self, auth: Authorities) -> None:
+        self.auth = auth
+        self._register: Index = register_index(auth)
+        self._volumes: dict[str, Index] = {}
+        self._fuzzy: dict[str, FuzzyNames] = {}
+
+    def __reduce__(self) -> tuple[type[Linker], tuple[Authorities]]:
+        # Rebuilt in a worker process from the authorities: automata are cheap to remake.
+        return (Linker, (self.auth,))
+
+    def link(self, record: Record) -> tuple[list[PersonLink], list[TermLink]]:
+        """The record's person and term links: its markup links kept, the rest added."""
+        idx = self._volume(record.collection)
+        text = record.text
+        date = record.date or record.date_not_before
+        markup = [self._filled(p, idx) for p in record.persons if p.how == "markup"]
+        taken = [(m.start, m.end) for p in markup for m in p.mentions]
+        hits = _choose(self._hits(text, idx), taken)
+        hits += self._fuzzy_hits(text, record.collection, idx, hits, taken)
+        fulls = _full_positions(hits)
+        persons: dict[tuple[str | None, str, str, tuple[str, ...]], PersonLink] = {}
+        terms: dict[str, TermLink] = {}
+        for h in hits:
+            mention = Mention(text[h.start : h.end], h.start, h.end)
+            if h.kind == "term":
+                assert isinstance(h.payload, str)
+                term = terms.setdefault(mention.text, TermLink(mention.text, h.payload))
+                term.mentions.append(mention)
+                continue
+            if h.kind == "role":
+                found = self._role(str(h.payload), record, date, idx)
+                if found is not None:
+                    _put(persons, found, (), "role-by-date", mention)
+                continue
+            assert isinstance(h.payload, tuple)
+            cands = [e for k in h.payload if (e := self._entry(k, idx)) is not None]
+            if h.kind == "surname":
+                if _not_a_person(text, h.start, h.end, cands):
+                    continue
+                cands = self._narrow(cands, text, h, fulls, date)
+            how = "fuzzy" if h.kind == "fuzzy" else "name"
+            if len(cands) == 1:
+                _put(persons, cands[0], (), how, mention)
+            elif cands:
+                tied = tuple(sorted({e.register_id or e.key for e in cands}))
+                _put(persons, None, tied, how, mention)
+        links = markup + list(persons.values())
+        return links + self._outside_text(record, idx, links), list(terms.values())
+
+    def _outside_text(self, record: Record, idx: Index, links: list[PersonLink]
+                      ) -> list[PersonLink]:
+        """People that only the heading, the source note or a footnote names ("... (Rostow) to
+        ... (Bundy)"): linked without mentions, since mentions are offsets into the text."""
+        have = {p.volume_id or p.id for p in links}
+        out: list[PersonLink] = []
+        date = record.date or record.date_not_before
+        for part in (record.title, record.source_note, *(f.text for f in record.footnotes)):
+            if not part:
+                continue
+            hits = _choose(self._hits(part, idx), [])
+            fulls = _full_positions(hits)
+            for h in hits:
+                if h.kind not in ("full", "surname") or not isinstance(h.payload, tuple):
+                    continue
+                cands = [e for k in h.payload if (e := self._entry(k, idx)) is not None]
+                if h.kind == "surname" and _not_a_person(part, h.start, h.end, cands):
+                    continue
+                cands = self._narrow(cands, part, h, fulls, date)
+                if len(cands) == 1 and (cands[0].volume_id or cands[0].register_id) not in have:
+                    e = cands[0]
+                    have.add(e.volume_id or e.register_id)
+                    out.append(PersonLink(e.register_id, e.name, how="name",
+                                          volume_id=e.volume_id))
+        return out
+
+    # -- matching -----------------------------------------------------------------------
+
+    def _volume(self, volume: str) -> Index:
+        idx = self._volumes.get(volume)
+        if idx is None:
+            idx = self._volumes[volume] = volume_index(self.auth, volume)
+        return idx
+
+    def _hits(self, text: str, idx: Index) -> list[_Hit]:
+        hits = []
+        for automaton in (idx.automaton, self._register.automaton):
+            for end, (kind, size, payload) in automaton.iter(text):
+                start = end - size + 1
+                if _bounded(text, start, end + 1):
+                    hits.append(_Hit(start, end + 1, kind, payload))
+        return hits
+
+    def _fuzzy_hits(self, text: str, volume: str, idx: Index, hits: list[_Hit],
+                    taken: list[tuple[int, int]]) -> list[_Hit]:
+        fz = self._fuzzy.get(volume)
+        if fz is None:
+            fz = self._fuzzy[volume] = FuzzyNames(idx, self._register.surnames)
+        spans = taken + [(h.start, h.end) for h in hits]
+        return [_Hit(s, e, "fuzzy", keys) for s, e, keys in fz.find(text, spans)]
+
+    def _entry(self, key: str, idx: Index) -> Entry | None:
+        return idx.entries.get(key) or self._register.entries.get(key)
+
+    def _filled(self, link: PersonLink, idx: Index) -> PersonLink:
+        e = idx.entries.get(f"v:{link.volume_id}")
+        if link.id is not None or e is None or e.register_id is None:
+            return link
+        return replace(link, id=e.register_id, mentions=list(link.mentions))
+
+    # -- resolution ---------------------------------------------------------------------
+
+    def _narrow(self, cands: list[Entry], text: str, h: _Hit, fulls: dict[str, list[int]],
+                date: str | None) -> list[Entry]:
+        """Candidates of a surname, narrowed by title, fuller forms nearby, date and office."""
+        if len(cands) < 2:
+            return cands
+        titles = titles_before(text, h.start)
+        if titles:
+            said = " ".join(titles).casefold()
+            fit = [e for e in cands if said in e.description.casefold()]
+            if len(fit) == 1:
+                return fit
+            by_office = self._by_office(cands, titles, date)
+            if len(by_office) == 1:
+                return by_office
+        before = [(max((p for p in fulls.get(e.key, ()) if p < h.start), default=-1), e)
+                  for e in cands]
+        nearest = max(p for p, _ in before)
+        if nearest >= 0:
+            return [e for p, e in before if p == nearest]
+        named = [e for e in cands if e.key in fulls]
+        if len(named) == 1:
+            return named
+        if date:
+            year = int(date[:4])
+            alive = [e for e in cands if (e.death is None or e.death >= year)
+                     and (e.birth is None or e.birth + 18 <= year)]
+            cands = alive or cands
+            if len(cands) > 1:
+                office = self._by_office(cands, ["President"], date) or self._by_office(
+                    cands, ["Secretary"], date)
+                if len(office) == 1:
+                    return office
+        return cands
+
+    def _by_office(self, cands: list[Entry], titles: list[str], date: str | None) -> list[Entry]:
+        if not date:
+            return []
+        role = {"President": "president", "Secretary": "secretary-of-state"}.get(titles[-1])
+        if role is None or len(titles) > 1:
+            return []
+        ids = {a.person_id for a in holders(self.auth, role, date)}
+        return [e for e in cands if e.register_id in ids]
+
+    def _role(self, role: str, record: Record, date: str | None, idx: Index) -> Entry | None:
+        if not date:
+            return None
+        if role == "chief-of-mission":
+            post = _post_of(record)
+            if post is None:
+                return None
+            found = holders(self.auth, role, date, post)
+        else:
+            found = holders(self.auth, role, date)
+        ids = {a.person_id for a in found if a.person_id}
+        if len(ids) != 1:
+            return None
+        rid = ids.pop()
+        in_volume = [e for e in idx.entries.values() if e.register_id == rid]
+        if in_volume:
+            return in_volume[0]
+        return self._register.entries.get(f"r:{rid}")
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """A match that is a whole word: no letter or digit runs on either side."""
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+        return False
+    return not (end < len(text) and (text[end].isalnum() or text[end] == "-"))
+
+
+def _choose(hits: list[_Hit], taken: list[tuple[int, int]]) -> list[_Hit]:
+    """Longest leftmost matches that overlap neither each other nor a markup mention."""
+    out: list[_Hit] = []
+    last_end = 0
+    for h in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+        if h.start < last_end:
+            continue
+        if any(s < h.end and h.start < e for s, e in taken):
+            continue
+        out.append(h)
+        last_end = h.end
+    return out
+
+
+def _full_positions(hits: list[_Hit]) -> dict[str, list[int]]:
+    """Where each candidate is named by a fuller form ("Robert Kennedy") in the document."""
+    found: dict[str, list[int]] = {}
+    for h in hits:
+        if h.kind == "full" and isinstance(h.payload, tuple) and len(h.payload) == 1:
+            found.setdefault(h.payload[0], []).append(h.start)
+    return found
+
+
+def _not_a_person(text: str, start: int, end: int, cands: list[Entry]) -> bool:
+    """A surname that names a thing ("Kennedy Library"), a place ("Fort Knox"), or someone
+    else with a given name none of the candidates has ("Edward Kennedy")."""
+    after = word_after(text, end)
+    if after in THINGS:
+        return True
+    before = word_before(text, start)
+    if not before or before in TITLES or before in FUNCTION_WORDS:
+        return False
+    if before in PLACES_BEFORE:
+        return True
+    if before[0].isupper() and before.rstrip(".").isalpha():
+        return not any(before in e.given for e in cands)
+    return False
+
+
+def _post_of(record: Record) -> str | None:
+    """Where "the Ambassador" serves: an embassy sender, else a dateline outside Washington."""
+    sender = record.sender or ""
+    if any(w in sender for w in ("Embassy", "Mission", "Legation", "Delegation")):
+        return sender
+    place = record.place or ""
+    if place and "Washington" not in place:
+        return place
+    return None
+
+
+def _put(persons: dict[tuple[str | None, str, str, tuple[str, ...]], PersonLink],
+         e: Entry | None, tied: tuple[str, ...], how: str, mention: Mention) -> None:
+    if e is None:
+        key: tuple[str | None, str, str, tuple[str, ...]] = (None, mention.text, how, tied)
+        link = persons.get(key)
+        if link is None:
+            link = persons[key] = PersonLink(None, mention.text, how=how, candidates=list(tied))
+    else:
+        key = (e.key, "", how, ())
+        link = persons.get(key)
+        if link is None:
+            link = persons[key] = PersonLink(e.register_id, e.name, how=how,
+                                             volume_id=e.volume_id)
+    link.mentions.append(mention)

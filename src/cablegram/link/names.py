@@ -1,0 +1,69 @@
+"""Person names as lists print them ("Kohler, Foy D.") into the forms text uses for them.
+
+Pure functions: any string gives a `NameForms` or raises `NameFormError`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from cablegram.errors import FieldError
+
+
+class NameFormError(FieldError):
+    """A name with nothing in it to match in text."""
+
+
+@dataclass(slots=True)
+class NameForms:
+    """`surname` alone ("Kohler") and the fuller forms ("Foy D. Kohler", "F.D. Kohler")."""
+
+    surname: str
+    full: list[str] = field(default_factory=list)
+
+
+_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "2d", "3d"})
+# Parenthesised nicknames ("Carter, James Earl (“Jimmy”), Jr.") and bracketed notes.
+_PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+_NICK = re.compile(r"[^\W\d_][\w-]+")
+_SPACE = re.compile(r"\s+")
+# A surname must start with a letter (capital in text) and hold a letter beyond particles.
+_WORD = re.compile(r"[^\W\d_]")
+
+
+def name_forms(name: str) -> NameForms:
+    """The forms of a listed name: "Surname, Given[, Suffix]" or a name printed in order."""
+    nicknames = [w for m in _PARENS.findall(name) for w in _NICK.findall(m)]
+    clean = _SPACE.sub(" ", _PARENS.sub("", name)).strip(" ,;")
+    clean = clean.replace("“", "").replace("”", "").replace('"', "")
+    parts = [p.strip() for p in clean.split(",") if p.strip()]
+    if not parts or not _WORD.search(parts[0]):
+        raise NameFormError(f"no name in {name!r}")
+    if len(parts) == 1:
+        # A name printed in order ("U Thant", "Mao Zedong"): the whole name is its one form.
+        return NameForms(surname=parts[0])
+    surname, given = parts[0], parts[1]
+    suffix = next((p for p in parts[2:] if p.casefold() in _SUFFIXES), None)
+    if given.casefold() in _SUFFIXES:  # "Smith, Jr., John"
+        given = parts[2] if len(parts) > 2 else ""
+    forms = NameForms(surname=surname)
+    if given and _WORD.search(given):
+        tokens = given.split()
+        candidates = [f"{given} {surname}", f"{tokens[0]} {surname}"]
+        # Any given name alone ("Averell Harriman" for "Harriman, W. Averell"), nicknames too.
+        candidates += [f"{t} {surname}" for t in [*tokens[1:], *nicknames]
+                       if len(t) > 2 and not t.endswith(".")]
+        initials = [t[0] + "." for t in tokens if t[0].isalpha()]
+        if initials:
+            candidates += [f"{initials[0]} {surname}", f"{''.join(initials)} {surname}",
+                           f"{' '.join(initials)} {surname}"]
+        if suffix:
+            candidates += [f"{given} {surname}, {suffix}", f"{given} {surname} {suffix}"]
+        forms.full = _unique(c for c in candidates if c != forms.surname)
+    return forms
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
