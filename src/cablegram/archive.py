@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -11,8 +12,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from cablegram.archive_people import PeopleMixin
+from cablegram.authority_folders import split_paths
 from cablegram.errors import CablegramError, NotFound, ReadError
 from cablegram.read_worker import ReadWorkers
 from cablegram.readers.base import Reader
@@ -21,6 +24,9 @@ from cablegram.record import Batch, Collection, Record
 from cablegram.search.index import SearchIndex
 from cablegram.store.base import Store
 from cablegram.store.sqlite import SqliteStore
+
+if TYPE_CHECKING:
+    from cablegram.linking import LinkSetup
 
 # What a folder walk picks up; a file named explicitly is always taken.
 INGEST_SUFFIXES: tuple[str, ...] = (".xml", ".xml.gz", ".txt", ".htm", ".html")
@@ -59,9 +65,11 @@ class FileOutcome:
     documents: int = 0
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
-    # Seconds spent reading (parsing) and storing: the benchmark's breakdown.
+    # Seconds spent reading (parsing), linking (in the reader) and storing: the
+    # benchmark's breakdown.
     read_seconds: float = 0.0
     store_seconds: float = 0.0
+    link_seconds: float = 0.0
 
 
 @dataclass(slots=True)
@@ -77,8 +85,25 @@ class IngestEvent:
 
 
 @dataclass(slots=True)
+class LinkReport:
+    """What `Archive.link` did: collections and documents linked, data warnings."""
+
+    collections: list[str] = field(default_factory=list)
+    documents: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"collections": len(self.collections), "documents": self.documents,
+                "warnings": list(self.warnings)}
+
+
+@dataclass(slots=True)
 class IngestReport:
     files: list[FileOutcome] = field(default_factory=list)
+    # The authority folders (people register, pocom): their path is the folder.
+    authorities: list[FileOutcome] = field(default_factory=list)
+    # Collections stored earlier and linked at the end (the authorities changed since).
+    linked: LinkReport | None = None
     # Why the search index could not catch up at the end (it does at the next search).
     index_warning: str | None = None
 
@@ -99,7 +124,8 @@ class IngestReport:
 
     @property
     def failed(self) -> int:
-        return self._count("failed")
+        """Files and authority folders that failed."""
+        return self._count("failed") + sum(1 for a in self.authorities if a.status == "failed")
 
     @property
     def documents(self) -> int:
@@ -108,18 +134,25 @@ class IngestReport:
 
     @property
     def warnings(self) -> list[str]:
-        found = [f"{f.path}: {w}" for f in self.files for w in f.warnings]
+        # Authority warnings name their file (and entry) already.
+        found = [w for a in self.authorities for w in a.warnings]
+        found += [f"{f.path}: {w}" for f in self.files for w in f.warnings]
+        found += self.linked.warnings if self.linked else []
         return found + ([self.index_warning] if self.index_warning else [])
 
     @property
     def errors(self) -> list[tuple[str, str]]:
-        return [(str(f.path), f.error) for f in self.files if f.error is not None]
+        return [(str(f.path), f.error) for f in (*self.authorities, *self.files)
+                if f.error is not None]
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "volumes": {"ingested": self.ingested, "replaced": self.replaced,
-                        "unchanged": self.unchanged, "failed": self.failed},
+                        "unchanged": self.unchanged, "failed": self._count("failed")},
+            "authorities": [{"path": str(a.path), "status": a.status}
+                            for a in self.authorities],
             "documents": self.documents,
+            "linked": self.linked.as_dict() if self.linked else None,
             "warnings": self.warnings,
             "errors": [{"path": p, "reason": r} for p, r in self.errors],
         }
@@ -131,18 +164,9 @@ def _wanted(p: Path) -> bool:
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, and the wanted files under folders named (sorted), each once."""
-    out: list[Path] = []
-    seen: set[Path] = set()
-    for raw in paths:
-        p = Path(raw)
-        found = sorted(q for q in p.rglob("*") if q.is_file() and _wanted(q)) if p.is_dir() else [p]
-        for q in found:
-            key = q.resolve()
-            if key not in seen:
-                seen.add(key)
-                out.append(q)
-    return out
+    """Files named, and the wanted files under folders named (sorted), each once; authority
+    folders (`cablegram.authority_folders`) are not walked."""
+    return split_paths(paths, _wanted).files
 
 
 def sha256_file(path: Path) -> str:
@@ -180,10 +204,12 @@ class _Read:
     # Each batch's records as stored JSON, made by a reader process (it has time to spare
     # while the store is the slower side); None: the store makes them.
     json: list[list[str]] | None = None
+    link_seconds: float = 0.0
 
 
-def read_file(path: Path, format: str = "auto") -> _Read:
-    """Choose the reader and read the whole file; bad input comes back as `error`."""
+def read_file(path: Path, format: str = "auto", link: LinkSetup | None = None) -> _Read:
+    """Choose the reader and read the whole file, then link its records when `link` is
+    given; bad input comes back as `error`."""
     t0 = time.perf_counter()
     try:
         reader = detect_reader(path) if format == "auto" else get_reader(format)
@@ -192,7 +218,11 @@ def read_file(path: Path, format: str = "auto") -> _Read:
         return _Read([], _one_line(e.reason))
     except CablegramError as e:
         return _Read([], _one_line(str(e)))
-    return _Read(batches, None, time.perf_counter() - t0)
+    t1 = time.perf_counter()
+    if link is not None:
+        for batch in batches:
+            link.link_batch(batch)
+    return _Read(batches, None, t1 - t0, link_seconds=time.perf_counter() - t1)
 
 
 def _read_all(reader: Reader, path: Path) -> list[Batch]:
@@ -220,12 +250,13 @@ def _number_order(record: Record) -> float:
     return int(n) if n and n.isdigit() else float("inf")
 
 
-class Archive:
+class Archive(PeopleMixin):
     """An archive of records: a store (one SQLite file) and its search index beside it."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self._index: SearchIndex | None = None
+        self._link_setup: LinkSetup | None = None
 
     @property
     def index(self) -> SearchIndex:
@@ -267,25 +298,69 @@ class Archive:
         `read_ahead`: where the next file is read while this one is stored: "thread" (one
         reader thread; SQLite works without the GIL meanwhile), "process" (READ_PROCESSES
         child processes, `cablegram.read_worker`: every core busy) or "off".
-        Then the search index catches up: `on_index(done, total)` per collection indexed.
+        Authority folders among the paths (the people register, pocom) are stored first,
+        whatever their order; then every record read is linked to persons and terms
+        (`cablegram.linking`), and collections stored before the authorities changed are
+        linked again at the end (`link`). Then the search index catches up:
+        `on_index(done, total)` per collection indexed.
         """
         if format != "auto":
             get_reader(format)  # an unknown name fails now, not once per file
         if read_ahead not in READ_AHEAD:
             raise CablegramError(f"unknown read_ahead {read_ahead!r}: use "
                                  + ", ".join(READ_AHEAD))
-        files = expand_paths(paths)
+        split = split_paths(paths, _wanted)
+        report = IngestReport()
+        report.authorities += [FileOutcome(folder, "failed", error=reason)
+                               for folder, reason in split.bad]
+        if split.authorities:
+            report.authorities += self._ingest_authorities(split.authorities)
+        for a in report.authorities:
+            self.store.log_ingest(str(a.path.resolve()), a.status, warnings=a.warnings,
+                                  error=a.error)
+        stored_authorities = self.store.authorities_data()
+        linked = stored_authorities[0] if stored_authorities else None
+        files = split.files
+        with tempfile.TemporaryDirectory(prefix="cablegram-link-") as tmp:
+            self._ingest_files(files, format, on_progress, read_ahead, report,
+                               stored_authorities, Path(tmp))
+        if linked is not None and self.store.collections_to_link(linked):
+            report.linked = self.link()
+        try:
+            self.sync_index(on_index)
+        except CablegramError as e:
+            # What is stored stays stored, and marked: the next search indexes it.
+            report.index_warning = f"{e} (the index catches up at the next search)"
+        return report
+
+    def _ingest_files(self, files: list[Path], format: str,
+                      on_progress: Callable[[IngestEvent], None] | None, read_ahead: str,
+                      report: IngestReport, authorities: tuple[str, str] | None,
+                      tmp: Path) -> None:
         sizes = [_size(p) for p in files]
         total = sum(sizes)
-        report = IngestReport()
         done = 0
+        linked = authorities[0] if authorities else None
+        link_file: Path | None = None
+        setup: LinkSetup | None = None
+        if authorities is not None and files:
+            if read_ahead == "process":
+                # Each reader process loads the authorities once, from this file.
+                from cablegram.linking import LinkSetup
+
+                link_file = tmp / "authorities.json"
+                LinkSetup.write(link_file, *authorities)
+            else:
+                setup = self.link_setup()
         # The next files are read while this one is stored. In a thread, the reader runs
         # while SQLite writes and indexes without the GIL; a reader process is driven from
         # that thread too, which then waits on its pipe. Files are stored one by one, in order.
         n = READ_PROCESSES if read_ahead == "process" else 1
         pool = ThreadPoolExecutor(max_workers=n, thread_name_prefix="cablegram-read")
-        worker = ReadWorkers(n) if read_ahead == "process" else None
-        read: Callable[[Path, str], _Read] = worker.read if worker is not None else read_file
+        worker = ReadWorkers(n, link_file) if read_ahead == "process" else None
+        read: Callable[[Path, str], _Read] = (
+            worker.read if worker is not None
+            else lambda path, fmt: read_file(path, fmt, setup))
         # Files hashed and being read ahead of the one stored: one per reader process and one
         # more, so that a small file's turn leaves no reader idle; a thread reads one ahead.
         depth = {"thread": 1, "process": 1 + n, "off": 0}[read_ahead]
@@ -298,7 +373,7 @@ class Archive:
                     queue.append(self._look_ahead(pool, read, files[j], format,
                                                   start=read_ahead != "off"))
                 prep, pending = queue.popleft()
-                outcome = self._ingest_one(prep, pending, format)
+                outcome = self._ingest_one(prep, pending, read, format, linked)
                 report.files.append(outcome)
                 # The resolved path, as `sources` keys it: stats joins the two.
                 self.store.log_ingest(
@@ -315,12 +390,6 @@ class Archive:
             pool.shutdown(wait=True, cancel_futures=True)
             if worker is not None:
                 worker.close()
-        try:
-            self.sync_index(on_index)
-        except CablegramError as e:
-            # What is stored stays stored, and marked: the next search indexes it.
-            report.index_warning = f"{e} (the index catches up at the next search)"
-        return report
 
     def _look_ahead(self, pool: ThreadPoolExecutor, read: Callable[[Path, str], _Read],
                     path: Path, format: str, start: bool,
@@ -332,7 +401,8 @@ class Archive:
         return prep, pool.submit(read, prep.path, format)
 
     def _ingest_one(self, prep: _Prepared, pending: Future[_Read] | None,
-                    format: str) -> FileOutcome:
+                    read: Callable[[Path, str], _Read], format: str,
+                    linked: str | None) -> FileOutcome:
         if prep.outcome is not None and prep.outcome.status != "unchanged":
             return prep.outcome
         # Decided again now that the files before it are stored: a file of the same
@@ -341,8 +411,8 @@ class Archive:
             if pending is not None:
                 pending.cancel()
             return FileOutcome(prep.path, "unchanged")
-        read = pending.result() if pending is not None else read_file(prep.path, format)
-        return self._store(prep, read)
+        done = pending.result() if pending is not None else read(prep.path, format)
+        return self._store(prep, done, linked)
 
     def _prepare(self, path: Path) -> _Prepared:
         """Hash the file; decide now when it is missing, unreadable or unchanged."""
@@ -359,12 +429,13 @@ class Archive:
             return _Prepared(path, key, sha, FileOutcome(path, "unchanged"))
         return _Prepared(path, key, sha)
 
-    def _store(self, prep: _Prepared, read: _Read) -> FileOutcome:
+    def _store(self, prep: _Prepared, read: _Read, linked: str | None) -> FileOutcome:
         path = prep.path
         if read.error is not None:
             return FileOutcome(path, "failed", error=read.error)
         t0 = time.perf_counter()
-        outcome = FileOutcome(path, "ingested", read_seconds=read.seconds)
+        outcome = FileOutcome(path, "ingested", read_seconds=read.seconds,
+                              link_seconds=read.link_seconds)
         shared = any(b.collection.format in PAGE_FORMATS | CATALOG_FORMATS
                      for b in read.batches)
         try:
@@ -377,7 +448,8 @@ class Archive:
             seen_before = self.store.source_known(prep.key)
             # Batches joined with stored pages are new records: their JSON is made here.
             puts = self.store.put_batches(joined, path=prep.key, sha256=prep.sha,
-                                          shared=shared, json=None if shared else read.json)
+                                          shared=shared, json=None if shared else read.json,
+                                          linked=linked)
         except ReadError as e:
             return FileOutcome(path, "failed", error=_one_line(e.reason))
         except CablegramError as e:

@@ -28,7 +28,7 @@ from rich.text import Text
 from cablegram import __version__
 from cablegram.archive import DEFAULT_DB, Archive, IngestEvent, IngestReport
 from cablegram.errors import CablegramError, FetchError
-from cablegram.record import RECORD_KEYS, Record
+from cablegram.record import RECORD_KEYS, PersonLink, Record
 
 
 def _one_line(text: str) -> str:
@@ -117,13 +117,18 @@ def _print_report(report: IngestReport) -> None:
     table = Table(title="Ingest", show_header=False)
     table.add_column("what")
     table.add_column("count", justify="right")
+    for a in report.authorities:
+        table.add_row(f"authorities {a.path.name}", a.status)
     for label, n in (
         ("volumes ingested", report.ingested), ("volumes replaced", report.replaced),
-        ("volumes unchanged", report.unchanged), ("volumes failed", report.failed),
+        ("volumes unchanged", report.unchanged),
+        ("volumes failed", report.failed - sum(a.status == "failed" for a in report.authorities)),
         ("documents", report.documents), ("warnings", len(report.warnings)),
         ("errors", len(report.errors)),
     ):
         table.add_row(label, str(n))
+    if report.linked is not None:
+        table.add_row("collections linked again", str(len(report.linked.collections)))
     Console(highlight=False).print(table)
     # Plain echo, not rich: rich wraps long lines, and each of these must stay one line.
     for w in report.warnings:
@@ -146,7 +151,8 @@ def _print_report(report: IngestReport) -> None:
                    "(fastest on 2+ cores), a thread, or nowhere.")
 def ingest(paths: tuple[Path, ...], db: Path, fmt: str, as_json: bool,
            read_ahead: str) -> None:
-    """Read files and folders (*.xml, *.xml.gz, *.txt, *.htm, *.html) into the archive."""
+    """Read files and folders (*.xml, *.xml.gz, *.txt, *.htm, *.html) into the archive;
+    the people register and pocom folders are stored first, and records are linked."""
     with Archive.open(db) as archive, _IngestProgress() as progress:
         report = archive.ingest(paths, format=fmt, on_progress=progress.update,
                                 read_ahead=read_ahead, on_index=progress.indexing)
@@ -161,6 +167,13 @@ def ingest(paths: tuple[Path, ...], db: Path, fmt: str, as_json: bool,
 
 
 # -- show --------------------------------------------------------------------------------
+
+
+def _person_line(p: PersonLink) -> str:
+    who = f"{p.name} [{p.id}]" if p.id else (
+        f"{p.name} [unresolved: {', '.join(p.candidates)}]" if p.candidates
+        else f"{p.name} [unresolved]")
+    return f"{who} {p.how} ×{len(p.mentions)}"
 
 
 def _render(record: Record) -> Panel:
@@ -181,6 +194,11 @@ def _render(record: Record) -> Panel:
             s.name + (f" ({s.title})" if s.title else "") for s in record.signers)))
     if record.flags:
         grid.add_row("flags", Text(", ".join(record.flags)))
+    if record.persons:
+        grid.add_row("persons", Text("; ".join(_person_line(p) for p in record.persons)))
+    if record.terms:
+        grid.add_row("terms", Text("; ".join(
+            f"{t.term} = {t.expansion} ×{len(t.mentions)}" for t in record.terms)))
     parts: list[Any] = [grid]
     if record.source_note:
         parts += [Text(""), Text(record.source_note, style="italic")]
@@ -284,6 +302,15 @@ def stats(db: Path, as_json: bool) -> None:
     summary.add_row("years", f"{years['min']}–{years['max']}" if years["min"] else "—")
     summary.add_row("dated documents", str(years["dated"]))
     summary.add_row("warnings", str(s["warnings"]))
+    people = s.get("people") or {}
+    if people:
+        summary.add_row("register persons", str(people["register_persons"]))
+        summary.add_row("appointments", str(people["appointments"]))
+        summary.add_row("persons linked", f"{people['linked_persons']} in "
+                        f"{people['person_links']} person-document links")
+        if people["collections_unlinked"]:
+            summary.add_row("collections to link", f"{people['collections_unlinked']} "
+                            "(run `cablegram link`)")
     index = s["search_index"]
     summary.add_row("search index", f"{index['documents']} documents"
                     + (f", {index['collections_waiting']} collections to index at the next "
@@ -355,7 +382,10 @@ def _search_text(out: dict[str, Any], offset: int) -> Group:
             snippet.append(part, style="bold yellow" if i % 2 else "")
         rows.append(snippet)
     for name, values in out["facets"].items():
-        shown = ", ".join(f"{'—' if v is None else v} ({n})" for v, n in values)
+        # A persons facet value is [id, count, name].
+        shown = ", ".join(
+            f"{'—' if v[0] is None else v[0]}"
+            + (f" {v[2]}" if len(v) > 2 and v[2] else "") + f" ({v[1]})" for v in values)
         rows.append(Text.assemble((f"{name}: ", "bold"), shown or "—"))
     return Group(*rows)
 
@@ -370,7 +400,7 @@ def _search_text(out: dict[str, Any], offset: int) -> Group:
               help="Results to skip (pagination).")
 @click.option("--facets", "with_facets", is_flag=True,
               help="Count the results by year, collection, doc_type, classification, from, "
-                   "to and place.")
+                   "to, place and persons.")
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance",
               show_default=True, help="Order of the results.")
 def search(query: str, db: Path, as_json: bool, limit: int, offset: int, with_facets: bool,
@@ -392,3 +422,74 @@ def search(query: str, db: Path, as_json: bool, limit: int, offset: int, with_fa
         Console(highlight=False).print(_search_text(out, offset))
 
 # -- end search ----------------------------------------------------------------------------
+
+
+# -- people --------------------------------------------------------------------------------
+
+
+@main.command()
+@db_option
+@click.option("--all", "everything", is_flag=True,
+              help="Link every collection, not only those whose records or authorities "
+                   "changed since they were last linked.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def link(db: Path, everything: bool, as_json: bool) -> None:
+    """Link the archive's records to persons and terms again (incrementally)."""
+    console = Console(stderr=True)
+    progress = Progress(TextColumn("{task.description}"), BarColumn(),
+                        TextColumn("{task.completed}/{task.total}"), TimeRemainingColumn(),
+                        console=console, transient=True, disable=not console.is_terminal)
+    task = progress.add_task("link", total=None)
+
+    def update(done: int, total: int, collection: str) -> None:
+        progress.update(task, completed=done, total=total, description=collection)
+
+    with Archive.open(db, create=False) as archive, progress:
+        report = archive.link(everything=everything, on_progress=update)
+        progress.update(task, description="search index")
+        archive.sync_index()
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"{len(report.collections)} collections, {report.documents} documents "
+                   "linked")
+    for w in report.warnings:
+        click.echo(f"warning: {_one_line(w)}", err=True)
+
+
+def _docs_table(title: str, docs: list[Any]) -> Table:
+    table = Table("id", "date", "title", title=f"{title} ({len(docs)})")
+    for d in docs:
+        table.add_row(d.id, d.date or "undated", Text(d.title))
+    return table
+
+
+@main.command()
+@click.argument("name_or_id", metavar="NAME-OR-ID")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the person as JSON.")
+def person(name_or_id: str, db: Path, as_json: bool) -> None:
+    """One person: names, appointments, documents sent, received and mentioned."""
+    with Archive.open(db, create=False) as archive:
+        found = archive.person(name_or_id)
+    if as_json:
+        click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+        return
+    console = Console(highlight=False)
+    life = f" ({found.birth or '?'}–{found.death or ''})" if found.birth or found.death else ""
+    console.print(Text(f"{found.name} [{found.id}]{life}", style="bold"))
+    others = [n for n in found.names if n != found.name]
+    if others:
+        console.print(Text("also: " + "; ".join(others)))
+    roles = Table("role", "post", "from", "to", title="Appointments")
+    for a in found.appointments:
+        roles.add_row(a["role"] or "", a["post"] or "", a["start"] or "", a["end"] or "")
+    if found.appointments:
+        console.print(roles)
+    for title, docs in (("Sent", found.sent), ("Received", found.received),
+                        ("Mentioned", found.mentioned)):
+        console.print(_docs_table(title, docs))
+    co = Table("id", "name", "documents", title="Named in the same documents")
+    for pid, name, n in found.co_mentioned:
+        co.add_row(pid, Text(name), str(n))
+    console.print(co)

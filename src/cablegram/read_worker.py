@@ -1,8 +1,10 @@
 """Reading files in child processes, so that reading and storing use every core.
 
-Each `ReadWorker` starts one child, `python -m cablegram.read_worker`, sends it one JSON
-line [path, format] per file and gets back each file's `archive._Read`, pickled and
-length-prefixed; `ReadWorkers` holds several, for as many threads. A child started this way
+Each `ReadWorker` starts one child, `python -m cablegram.read_worker [AUTHORITIES]`, sends it
+one JSON line [path, format] per file and gets back each file's `archive._Read`, pickled and
+length-prefixed; `ReadWorkers` holds several, for as many threads. Given the file of the
+authorities (`cablegram.linking.LinkSetup.write`), the child loads them once and links every
+record it reads. A child started this way
 imports only cablegram, never the caller's main module (as multiprocessing's spawn would):
 it is safe whatever program calls it. The child's pickles are trusted as the parent's own:
 the parent started it with its own code.
@@ -28,25 +30,34 @@ _LENGTH = struct.Struct("<Q")
 
 
 class ReadWorker:
-    """One child process that reads files in the order asked; restarted if it dies."""
+    """One child process that reads files in the order asked; restarted if it dies.
 
-    def __init__(self) -> None:
+    `link_file`: the authorities to link with (None: records are not linked).
+    """
+
+    def __init__(self, link_file: Path | None = None) -> None:
         self._proc: subprocess.Popen[bytes] | None = None
+        self._link_file = link_file
 
     def _start(self) -> subprocess.Popen[bytes]:
         src = str(Path(__file__).resolve().parents[1])  # the cablegram the parent runs
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
-        return subprocess.Popen([sys.executable, "-m", "cablegram.read_worker"],
+        args = [str(self._link_file)] if self._link_file is not None else []
+        return subprocess.Popen([sys.executable, "-m", "cablegram.read_worker", *args],
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+
+    def start(self) -> subprocess.Popen[bytes]:
+        """The child, started unless it runs already."""
+        if self._proc is None or self._proc.poll() is not None:
+            self._proc = self._start()
+        return self._proc
 
     def read(self, path: Path, format: str) -> _Read:
         """The file read by the child; a child that dies becomes this file's error."""
         from cablegram.archive import _Read
 
-        if self._proc is None or self._proc.poll() is not None:
-            self._proc = self._start()
-        proc = self._proc
+        proc = self.start()
         assert proc.stdin is not None and proc.stdout is not None
         try:
             proc.stdin.write(json.dumps([str(path), format]).encode() + b"\n")
@@ -78,11 +89,14 @@ class ReadWorker:
 class ReadWorkers:
     """`n` reader processes, for as many threads: each read takes a free one."""
 
-    def __init__(self, n: int) -> None:
+    def __init__(self, n: int, link_file: Path | None = None) -> None:
         self._free: queue.SimpleQueue[ReadWorker] = queue.SimpleQueue()
-        self._all = [ReadWorker() for _ in range(n)]
+        self._all = [ReadWorker(link_file) for _ in range(n)]
         for w in self._all:
             self._free.put(w)
+            # Started now: each loads the authorities while the first files are hashed.
+            if link_file is not None:
+                w.start()
 
     def read(self, path: Path, format: str) -> _Read:
         worker = self._free.get()
@@ -96,14 +110,19 @@ class ReadWorkers:
             w.close()
 
 
-def serve(inp: IO[bytes], out: IO[bytes]) -> None:
-    """The child's loop: read each file named on `inp`, write its result to `out`."""
+def serve(inp: IO[bytes], out: IO[bytes], link_file: Path | None = None) -> None:
+    """The child's loop: read (and link) each file named on `inp`, write its result to `out`."""
     from cablegram.archive import read_file
     from cablegram.store.sqlite import record_json
 
+    setup = None
+    if link_file is not None:
+        from cablegram.linking import LinkSetup
+
+        setup = LinkSetup.from_file(link_file)
     for line in inp:
         path, format = json.loads(line)
-        read = read_file(Path(path), format)
+        read = read_file(Path(path), format, setup)
         # The records' JSON is made here: the store, the slower side, then only inserts it.
         read.json = [[record_json(r) for r in b.records] for b in read.batches]
         body = pickle.dumps(read, protocol=pickle.HIGHEST_PROTOCOL)
@@ -119,4 +138,4 @@ if __name__ == "__main__":
     sys.stdout = sys.stderr
     # The parent gone or interrupted: nothing is left to report to.
     with contextlib.suppress(BrokenPipeError, KeyboardInterrupt):
-        serve(sys.stdin.buffer, results)
+        serve(sys.stdin.buffer, results, Path(sys.argv[1]) if len(sys.argv) > 1 else None)

@@ -5,15 +5,26 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from cablegram.record import Batch, Collection, Footnote, Record, Redaction
+from cablegram.record import Batch, Collection, Footnote, PersonLink, Record, Redaction
 from cablegram.search.engine import search as engine_search
 from cablegram.search.index import SearchIndex
 from cablegram.search.query import date_bounds
+from cablegram.store.base import AuthorityRows
 from cablegram.store.sqlite import SqliteStore
 
 
 def _rec(col: str, n: int, **kw: object) -> Record:
     return Record(id=f"{col}/d{n}", collection=col, number=str(n), **kw)  # type: ignore[arg-type]
+
+
+# The register persons linked in the records below (`person:`, the persons facet).
+PERSONS: dict[str, str] = {
+    "100002": "Khrushchev, Nikita Sergeyevich", "107327": "Kohler, Foy D.",
+    "107516": "Kuznetsov, Vasily Vasilyevich", "100005": "Kuznetsov, Nikolai"}
+
+
+def _people(*ids: str) -> list[PersonLink]:
+    return [PersonLink(i, PERSONS[i]) for i in ids]
 
 
 V06 = "frus1961-63v06"
@@ -25,6 +36,7 @@ RECORDS: list[Record] = [
          doc_type="letter", sender="Chairman Khrushchev", recipient="President Kennedy",
          place="Moscow", date="1962-10-26", classification="unclassified",
          text="Dear Mr. President, the missiles in Cuba are defensive. Khrushchev writes again.",
+         persons=_people("100002"),
          footnotes=[Footnote("1", "Printed from a translation.")]),
     _rec(V06, 2, title="Letter From President Kennedy to Chairman Khrushchev",
          doc_type="letter", sender="President Kennedy", recipient="Chairman Khrushchev",
@@ -33,14 +45,14 @@ RECORDS: list[Record] = [
     _rec(V11, 3, title="Telegram From the Embassy in the Soviet Union to the Department of State",
          doc_type="telegram", sender="Embassy in the Soviet Union",
          recipient="Department of State", place="Moscow", date="1962-10-27",
-         classification="secret", telegram_number="1070",
+         classification="secret", telegram_number="1070", persons=_people("107327", "107516"),
          text="Khrushchev letter received. Soviet missile crisis statement follows. [1 line "
               "of source text not declassified]",
          redactions=[Redaction("[1 line of source text not declassified]", "1 line")]),
     _rec(V11, 4, title="Telegram From the Embassy in the Soviet Union to the Department of State",
          doc_type="telegram", sender="Embassy in the Soviet Union's Counselor",
          recipient="Department of State", place="Moscow", date="1962-10-28",
-         classification="top secret", telegram_number="1080",
+         classification="top secret", telegram_number="1080", persons=_people("100005"),
          text="Radio Moscow broadcast the Chairman's message on the crisis."),
     _rec(V11, 5, title="Memorandum for the Record",
          doc_type="memorandum-for-the-record", date_not_before="1962-10-01",
@@ -64,6 +76,8 @@ RECORDS: list[Record] = [
 
 def build(path: Path, records: list[Record] = RECORDS) -> SqliteStore:
     store = SqliteStore(path)
+    store.put_authorities(AuthorityRows(
+        {}, "test", "{}", [(i, n, [n], None, None) for i, n in PERSONS.items()], []))
     by_col: dict[str, list[Record]] = {}
     for r in records:
         by_col.setdefault(r.collection, []).append(r)

@@ -269,3 +269,38 @@ def test_a_prefix_of_many_words_matches_the_same(store: SqliteStore,
     scored = set(ids(store, "c*"))
     monkeypatch.setattr(compile_module, "MAX_SCORED_EXPANSION", 1)
     assert set(ids(store, "c*")) == scored and len(scored) > 1
+
+
+# -- people --------------------------------------------------------------------------------
+
+
+def test_person_by_id_and_by_name(store: SqliteStore) -> None:
+    from search_fixtures import PERSONS
+
+    def ids(query: str) -> list[str]:
+        return sorted(r["id"] for r in search(store, query, limit=100)["results"])
+
+    assert ids("person:107327") == ["frus1961-63v11/d3"]
+    assert ids("person:Kohler") == ["frus1961-63v11/d3"]
+    # Two register persons are named Kuznetsov: either one.
+    assert ids("person:Kuznetsov") == ["frus1961-63v11/d3", "frus1961-63v11/d4"]
+    assert ids('person:"Vasily Kuznetsov"') == ["frus1961-63v11/d3"]
+    assert ids("person:khrushchev Cuba") == ["frus1961-63v06/d1"]
+    assert ids("NOT person:Kuznetsov type:telegram") == []
+    assert ids("person:999999") == []  # an id finds what is linked to it: nothing
+    assert len(PERSONS) == 4
+
+
+def test_a_name_nobody_bears_is_a_query_error(store: SqliteStore) -> None:
+    with pytest.raises(QueryError) as info:
+        search(store, "berlin person:Nobody")
+    assert info.value.pos == 7
+    assert info.value.reason == "person: no person named 'Nobody' in the register"
+
+
+def test_persons_facet_gives_ids_with_their_names(store: SqliteStore) -> None:
+    out = search(store, "date:1962", facets=["persons"])
+    assert out["facets"]["persons"] == [
+        [None, 2, None], ["100002", 1, "Khrushchev, Nikita Sergeyevich"],
+        ["100005", 1, "Kuznetsov, Nikolai"], ["107327", 1, "Kohler, Foy D."],
+        ["107516", 1, "Kuznetsov, Vasily Vasilyevich"]]

@@ -29,8 +29,9 @@ def test_json_shape(tmp_path: Path) -> None:
     for r in out["results"]:
         assert set(r) == {"id", "title", "date", "snippet", "score"}
     assert list(out["facets"]) == list(ALL_FACETS)
-    assert all(isinstance(pair, list) and len(pair) == 2
-               for values in out["facets"].values() for pair in values)
+    # [value, count]; a persons value is [register id, count, name].
+    assert all(isinstance(pair, list) and len(pair) == (3 if name == "persons" else 2)
+               for name, values in out["facets"].items() for pair in values)
 
 
 def test_limit_offset_sort(tmp_path: Path) -> None:

@@ -54,10 +54,13 @@ def _regex_escape(word: str) -> str:
 class Compiler:
     """Builds the query for one search; knows the index's schema, words and terms."""
 
-    def __init__(self, index: SearchIndex, searcher: tantivy.Searcher) -> None:
+    def __init__(self, index: SearchIndex, searcher: tantivy.Searcher,
+                 find_persons: Callable[[str], list[str]] | None = None) -> None:
         self.index = index
         self.schema = index.schema
         self.searcher = searcher
+        # `person:` value -> register ids (an id itself, or the persons a name names).
+        self.find_persons = find_persons
 
     def compile(self, node: Node) -> Q:
         if isinstance(node, Term | Phrase):
@@ -173,6 +176,8 @@ class Compiler:
         if node.name == "number":
             return Q.boolean_query([(tantivy.Occur.Should, Q.term_query(self.schema, f, value))
                                     for f in ("number", "telegram_number")])
+        if node.name == "person":
+            return self._person(node)
         if node.name == "collection":
             if value.endswith("*"):
                 stem = value.rstrip("*")
@@ -180,6 +185,16 @@ class Compiler:
                 return Q.term_set_query(self.schema, "collection", values)
             return Q.term_query(self.schema, "collection", value)
         raise AssertionError(f"no query for field {node.name!r}")
+
+
+    def _person(self, node: Field) -> Q:
+        """Documents linked to the person; a name that several persons bear finds any."""
+        value = node.value
+        ids = ([value] if value.isdigit() or self.find_persons is None
+               else self.find_persons(value))
+        if not ids:
+            raise QueryError(node.pos, f"person: no person named {value!r} in the register")
+        return Q.term_set_query(self.schema, "person", ids)
 
 
 def _filter(query: Q) -> Q:

@@ -9,7 +9,7 @@ import tantivy
 
 from cablegram.errors import CablegramError
 from cablegram.search.compile import Compiler
-from cablegram.search.facets import FACETS
+from cablegram.search.facets import FACETS, PERSON_FACETS, FacetValues
 from cablegram.search.index import SearchIndex
 from cablegram.search.query import And, Near, Node, Or, Phrase, Prefix, Term, parse
 from cablegram.store.base import Store
@@ -38,7 +38,7 @@ def search(index: SearchIndex, store: Store, query: str | Node, *,
         raise CablegramError(f"unknown facet {unknown[0]!r}: facets are " + ", ".join(FACETS))
     node = parse(query) if isinstance(query, str) else query
     searcher = index.searcher()
-    q = Compiler(index, searcher).compile(node)
+    q = Compiler(index, searcher, store.person_ids_by_name).compile(node)
     ranked = _has_words(node)
     by_date = sort == "date" or not ranked
     order: dict[str, Any] = (
@@ -54,11 +54,19 @@ def search(index: SearchIndex, store: Store, query: str | Node, *,
         spec = {f: FACETS[f].aggregation(facet_size) for f in facets}
         aggs = searcher.aggregate(q, spec)
         counts = {f: FACETS[f].facet_results(aggs[f]["buckets"], facet_size) for f in facets}
+        for f in PERSON_FACETS.intersection(counts):
+            counts[f] = _with_names(store, counts[f])
     results = _results(index, searcher, store, q if ranked else None,
                        list(zip(rowids, scores, strict=True)))
     # SearchResult.count is missing from tantivy's type stubs.
     total: int = getattr(found, "count")  # noqa: B009
     return {"total": total, "results": results, "facets": counts}
+
+
+def _with_names(store: Store, values: FacetValues) -> FacetValues:
+    """[id, count] -> [id, count, name] (None for an id the register does not know)."""
+    names = store.person_names(str(v) for v, _ in values if v is not None)
+    return [[v, n, names.get(str(v)) if v is not None else None] for v, n in values]
 
 
 def _has_words(node: Node) -> bool:

@@ -60,6 +60,8 @@ class Facet:
 
 
 FACETS: dict[str, Facet] = {}
+# Facets whose values are register ids, given with their names.
+PERSON_FACETS: frozenset[str] = frozenset({"persons"})
 
 
 def register(facet: Facet) -> Facet:
@@ -75,6 +77,8 @@ for _facet in (
     Facet("from", "sender_value"),
     Facet("to", "recipient_value"),
     Facet("place", "place_value"),
+    # Register ids; the engine adds each one's name (`[id, count, name]`).
+    Facet("persons", "person"),
 ):
     register(_facet)
 

@@ -24,7 +24,7 @@ from cablegram.errors import CablegramError
 from cablegram.store.base import SearchRow, Store
 
 # Bumped whenever the fields or the analyzer change: an index of another version is rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 ANALYZER = "cablegram"
 # Words: the title (the heading) and the text; from:/to:/place: match inside their own field.
 TEXT_FIELDS: tuple[str, ...] = ("title", "text")
@@ -32,7 +32,7 @@ PARTY_FIELDS: dict[str, str] = {"from": "sender", "to": "recipient", "place": "p
 # Whole values, for exact filters and facet counts.
 RAW_FIELDS: tuple[str, ...] = ("collection", "doc_type", "classification", "number",
                                "telegram_number", "sender_value", "recipient_value",
-                               "place_value")
+                               "place_value", "person")
 UNDATED = 99_999_999  # date_sort of an undated document: after every date
 _APPLIED = "applied"
 # Writer memory, split between its threads; tantivy needs at least 15 MB a thread.
@@ -81,7 +81,8 @@ def build_schema() -> tantivy.Schema:
 
 def _document(row: SearchRow) -> tantivy.Document:
     (rowid, title, text, collection, doc_type, classification, number, telegram_number,
-     sender, recipient, place, year, date_lo, date_hi, has_redaction, has_footnote) = row
+     sender, recipient, place, year, date_lo, date_hi, has_redaction, has_footnote,
+     persons) = row
     doc = tantivy.Document()
     doc.add_unsigned("rowid", rowid)
     for name, value in (("title", title), ("text", text), ("sender", sender),
@@ -92,6 +93,8 @@ def _document(row: SearchRow) -> tantivy.Document:
                         ("recipient_value", recipient), ("place_value", place)):
         if value:
             doc.add_text(name, value)
+    for person in (persons or "").split():
+        doc.add_text("person", person)  # a register id: `person:` and the persons facet
     if year is not None:
         doc.add_integer("year", year)
     lo = UNDATED
@@ -134,11 +137,15 @@ class SearchIndex:
 
     def _open(self) -> tantivy.Index:
         self.path.mkdir(parents=True, exist_ok=True)
-        try:
-            index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
-        except (ValueError, OSError):
-            index = None  # another version's files: start again below
-        if index is None or self._state()[0] != SCHEMA_VERSION:
+        index = None
+        # Another version's index (or none) is not opened at all: removing the files of an
+        # index open in tantivy raced with its threads ("Directory not empty").
+        if self._state()[0] == SCHEMA_VERSION:
+            try:
+                index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+            except (ValueError, OSError):
+                index = None  # damaged or foreign files: start again below
+        if index is None:
             shutil.rmtree(self.path)
             self.path.mkdir(parents=True)
             index = tantivy.Index(self.schema, path=str(self.path), reuse=False)

@@ -18,18 +18,17 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cablegram.errors import QueryError
 
 # Fields whose value is free text (matched on the denormalised columns).
-TEXT_FIELDS: tuple[str, ...] = ("from", "to", "place", "type", "class", "collection", "number")
+TEXT_FIELDS: tuple[str, ...] = ("from", "to", "place", "type", "class", "collection", "number",
+                                "person")
 # Fields matched as words in sequence (a phrase) within one column of the full-text index.
 PHRASE_FIELDS: tuple[str, ...] = ("from", "to", "place")
 HAS_VALUES: tuple[str, ...] = ("redaction", "footnote")
-# `person:` is part of the language but needs linked people, which the archive lacks so far.
-PENDING_FIELDS: dict[str, str] = {"person": "person: needs linked people, not available yet"}
-KNOWN_FIELDS: tuple[str, ...] = (*TEXT_FIELDS, "date", "has", *PENDING_FIELDS)
+KNOWN_FIELDS: tuple[str, ...] = (*TEXT_FIELDS, "date", "has")
 OPERATORS: frozenset[str] = frozenset({"AND", "OR", "NOT"})
 MAX_NEAR = 1000
 MAX_DEPTH = 100
@@ -75,6 +74,9 @@ class Not:
 class Field:
     name: str
     value: str
+    # Where the field starts in the query text, for errors found later (`person:` names no
+    # one); not part of equality, so that a printed query parses back to an equal AST.
+    pos: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,8 +318,6 @@ def _word(tok: _Tok) -> Term | Prefix:
 def _field(tok: _Tok) -> Node:
     name, value = tok.text, tok.value
     vpos = tok.pos + len(name) + 1
-    if name in PENDING_FIELDS:
-        raise QueryError(tok.pos, PENDING_FIELDS[name])
     if name == "has":
         what = value.lower()
         if what not in HAS_VALUES:
@@ -327,7 +327,9 @@ def _field(tok: _Tok) -> Node:
         return parse_date_range(value, vpos)
     if name in PHRASE_FIELDS and not searchable(value):
         raise QueryError(vpos, f"{name}: needs letters or digits")
-    return Field(name, " ".join(value.split()))
+    if name == "person" and not searchable(value):
+        raise QueryError(vpos, "person: needs a register id or a name")
+    return Field(name, " ".join(value.split()), tok.pos)
 
 
 _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")

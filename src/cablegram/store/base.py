@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
@@ -40,6 +40,24 @@ class SearchRow(NamedTuple):
     date_hi: str | None
     has_redaction: bool
     has_footnote: bool
+    persons: str | None = None  # the register ids linked in the document, space-separated
+
+
+@dataclass(slots=True)
+class AuthorityRows:
+    """The authorities as the store keeps them (`Store.put_authorities`).
+
+    `sources`: kind ('people', 'pocom') -> (folder, SHA-256 over its files); `stamp` names
+    the content; `data` is `Authorities.to_json()`; `persons` are (id, name, names, birth,
+    death); `appointments` (person_id, pocom_id, name, role, post, start, end).
+    """
+
+    sources: dict[str, tuple[str, str]]
+    stamp: str
+    data: str
+    persons: list[tuple[str, str, list[str], int | None, int | None]]
+    appointments: list[tuple[str | None, str | None, str, str, str | None, str | None,
+                             str | None]]
 
 
 class PageRow(NamedTuple):
@@ -63,8 +81,12 @@ class Store(Protocol):
         ...
 
     def put_batches(self, batches: list[Batch], *, path: str, sha256: str,
-                    shared: bool = False, json: list[list[str]] | None = None) -> list[Put]:
-        """Store every batch of one file in one transaction: all of them, or none."""
+                    shared: bool = False, json: list[list[str]] | None = None,
+                    linked: str | None = None) -> list[Put]:
+        """Store every batch of one file in one transaction: all of them, or none.
+
+        `linked`: the authorities stamp the records were linked with (None: not linked).
+        """
         ...
 
     def put_batch(self, batch: Batch, *, path: str, sha256: str) -> str:
@@ -114,5 +136,47 @@ class Store(Protocol):
     def integrity_check(self) -> list[str]:
         """["ok"], or what the database found wrong."""
         ...
+
+    # People (migration 004): the authorities, and the links of documents to persons.
+
+    def authority_source(self, kind: str) -> tuple[str, str] | None:
+        """(path, sha256) of the authority folder of this kind stored last."""
+        ...
+
+    def put_authorities(self, rows: AuthorityRows) -> None:
+        """Replace the stored authorities, in one transaction."""
+        ...
+
+    def authorities_data(self) -> tuple[str, str] | None:
+        """(stamp, Authorities JSON) of the stored authorities, or None."""
+        ...
+
+    def authorities_stamp(self) -> str | None: ...
+
+    def collections_to_link(self, stamp: str, everything: bool = False) -> list[str]:
+        """Collections linked with other authorities than `stamp` (or never), or all."""
+        ...
+
+    def update_links(self, collection: str, records: list[tuple[str, Record]],
+                     stamp: str) -> None:
+        """Each record's new JSON text and person index, in one transaction."""
+        ...
+
+    def person_ids_by_name(self, name: str) -> list[str]: ...
+
+    def register_person(self, id: str) -> tuple[str, str, list[str], int | None,
+                                                   int | None] | None: ...
+
+    def person_names(self, ids: Iterable[str]) -> dict[str, str]: ...
+
+    def appointments_of(self, person_id: str) -> list[dict[str, str | None]]: ...
+
+    def person_documents(self, person_id: str) -> list[tuple[str, str | None, str, str]]:
+        """(document id, date, title, role) of every document linked to the person."""
+        ...
+
+    def co_mentioned(self, person_id: str, limit: int = 20) -> list[tuple[str, str, int]]: ...
+
+    def people_stats(self) -> dict[str, Any]: ...
 
     def close(self) -> None: ...

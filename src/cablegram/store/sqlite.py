@@ -14,6 +14,7 @@ from typing import Any
 from cablegram.errors import CablegramError, ReadError
 from cablegram.record import Batch, Collection, Person, Record, Term
 from cablegram.store.base import PageRow, Put, SearchRow
+from cablegram.store.sqlite_people import PeopleTables
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[A-Za-z0-9_]+\.sql$")
@@ -39,8 +40,13 @@ _INDEX_COLLECTION = (
 _SEARCH_ROWS = (
     "SELECT s.rowid, d.title, d.text, s.collection, s.doc_type, s.classification, s.number, "
     "s.telegram_number, s.sender, s.recipient, s.place, s.year, s.date_lo, s.date_hi, "
-    "s.has_redaction, s.has_footnote FROM search_docs s JOIN documents d ON d.rowid = s.rowid "
-    "WHERE s.collection = ?"
+    "s.has_redaction, s.has_footnote{persons} FROM search_docs s "
+    "JOIN documents d ON d.rowid = s.rowid WHERE s.collection = ?"
+)
+# The register ids linked in each document (migration 004), for `person:` and its facet.
+_SEARCH_PERSONS = (
+    ", (SELECT group_concat(person_id, ' ') FROM (SELECT DISTINCT person_id "
+    "FROM person_docs WHERE doc = s.rowid))"
 )
 
 
@@ -91,7 +97,7 @@ def _doc_row(record: Record, seq: int, json_text: str | None = None) -> tuple[An
     )
 
 
-class SqliteStore:
+class SqliteStore(PeopleTables):
     """Implements `cablegram.store.base.Store` on one SQLite file."""
 
     def __init__(self, path: str | Path, *, migrations_dir: Path = MIGRATIONS_DIR) -> None:
@@ -162,12 +168,14 @@ class SqliteStore:
         return self.put_batches([batch], path=path, sha256=sha256)[0].status
 
     def put_batches(self, batches: list[Batch], *, path: str, sha256: str,
-                    shared: bool = False, json: list[list[str]] | None = None) -> list[Put]:
+                    shared: bool = False, json: list[list[str]] | None = None,
+                    linked: str | None = None) -> list[Put]:
         """Store every batch of one file in ONE transaction: all of them, or none.
 
         Each batch replaces its collection's documents. `shared`: the collection is made of
         several files (text pages, catalog pages), so the other files' sources rows stay.
         `json`: each batch's `record_json` texts, when the caller has them already.
+        `linked`: the authorities stamp the records were linked with (None: not linked).
         """
         now = _now()
         conn = self.conn
@@ -181,7 +189,7 @@ class SqliteStore:
             for i, batch in enumerate(batches):
                 col_id = batch.collection.id
                 texts = json[i] if json is not None else None
-                statuses.append(self._put(batch, path, sha256, now, shared, texts))
+                statuses.append(self._put(batch, path, sha256, now, shared, texts, linked))
             conn.execute("COMMIT")
         except sqlite3.IntegrityError as e:
             conn.execute("ROLLBACK")
@@ -199,7 +207,7 @@ class SqliteStore:
         return statuses
 
     def _put(self, batch: Batch, path: str, sha256: str, now: str, shared: bool,
-             texts: list[str] | None) -> Put:
+             texts: list[str] | None, linked: str | None = None) -> Put:
         """One batch's rows, inside the caller's transaction."""
         col = batch.collection
         conn = self.conn
@@ -211,6 +219,8 @@ class SqliteStore:
             (col.id, path))]
         if existed:
             # Explicit deletes (not the cascade) so that triggers on documents always fire.
+            if self._has_people:
+                conn.execute("DELETE FROM person_docs WHERE collection = ?", (col.id,))
             conn.execute("DELETE FROM documents WHERE collection = ?", (col.id,))
             conn.execute("DELETE FROM persons WHERE collection = ?", (col.id,))
             conn.execute("DELETE FROM terms WHERE collection = ?", (col.id,))
@@ -225,9 +235,12 @@ class SqliteStore:
         if texts is not None and len(texts) != len(batch.records):
             raise CablegramError(f"{col.id}: {len(texts)} JSON texts for "
                                  f"{len(batch.records)} records")
+        # New rowids follow the largest one, in order: the person index refers to them.
+        (last,) = conn.execute("SELECT coalesce(max(rowid), 0) FROM documents").fetchone()
         conn.executemany(_INSERT_DOC, (
             _doc_row(r, i, texts[i] if texts is not None else None)
             for i, r in enumerate(batch.records)))
+        self._put_links(col.id, batch.records, last + 1, linked)
         self.index_collection(col.id)
         # A list that repeats an xml:id keeps its first entry (the TEI allows no repeat).
         conn.executemany(
@@ -344,6 +357,7 @@ class SqliteStore:
             "years": {"min": ymin, "max": ymax, "dated": dated},
             "warnings": warnings,
             "schema_version": self.schema_version,
+            "people": self.people_stats(),
         }
 
     # -- the search index's feed ------------------------------------------------------------
@@ -361,7 +375,8 @@ class SqliteStore:
             "SELECT collection, seq FROM search_queue WHERE seq > ? ORDER BY seq", (after,))]
 
     def search_rows(self, collection: str) -> Iterator[SearchRow]:
-        for row in self.conn.execute(_SEARCH_ROWS, (collection,)):
+        sql = _SEARCH_ROWS.format(persons=_SEARCH_PERSONS if self._has_people else "")
+        for row in self.conn.execute(sql, (collection,)):
             yield SearchRow._make(row)
 
     @contextmanager

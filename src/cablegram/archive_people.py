@@ -1,0 +1,196 @@
+"""The Archive's people: authorities stored, records linked, a person looked up.
+
+A part of `Archive` (it inherits `PeopleMixin`), kept apart so that each module reads in
+one sitting; `Archive` is still the one façade every face uses.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cablegram.authority_folders import KINDS, PEOPLE, POCOM, folder_sha256
+from cablegram.errors import CablegramError, NotFound, ReadError
+from cablegram.people import DocRef, PersonReport
+from cablegram.record import Batch
+from cablegram.store.base import Store
+from cablegram.store.sqlite import record_json
+
+if TYPE_CHECKING:
+    from cablegram.archive import FileOutcome, LinkReport
+    from cablegram.linking import LinkSetup
+
+NO_AUTHORITIES = ("no authorities in the archive: ingest the people register and pocom first "
+                  "(cablegram ingest ../shared/corpus/people ../shared/corpus/pocom)")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _owner(warning: str, folders: dict[str, str]) -> str | None:
+    """The kind of the authority folder a warning names a file of."""
+    for kind, folder in folders.items():
+        if warning.startswith(folder) or f" {folder}" in warning:
+            return kind
+    return None
+
+
+class PeopleMixin:
+    """Methods of `Archive` about people; `store` is the archive's store."""
+
+    store: Store
+    _link_setup: LinkSetup | None
+
+    # -- authorities ----------------------------------------------------------------------
+
+    def _ingest_authorities(self, folders: dict[str, Path]) -> list[FileOutcome]:
+        """Store the authorities of these folders (kind -> folder), unless unchanged.
+
+        The kind not given is read again from the folder stored before, if it is still
+        there: the authorities are always loaded whole. Nothing changes on failure.
+        """
+        from cablegram.archive import FileOutcome
+
+        outcomes: dict[str, FileOutcome] = {}
+        sources: dict[str, tuple[str, str]] = {}
+        changed: list[str] = []
+        for kind, folder in folders.items():
+            key = str(folder.resolve())
+            try:
+                sha = folder_sha256(folder)
+            except ReadError as e:
+                outcomes[kind] = FileOutcome(folder, "failed", error=_one_line(e.reason))
+                continue
+            sources[kind] = (key, sha)
+            before = self.store.authority_source(kind)
+            if before == (key, sha):
+                outcomes[kind] = FileOutcome(folder, "unchanged")
+            else:
+                outcomes[kind] = FileOutcome(folder, "replaced" if before else "ingested")
+                changed.append(kind)
+        if not changed:
+            return list(outcomes.values())
+        for kind in KINDS:
+            before = self.store.authority_source(kind)
+            if kind not in folders and before is not None and Path(before[0]).is_dir():
+                # Gone unreadable: the authorities are loaded without it.
+                with contextlib.suppress(ReadError):
+                    sources[kind] = (before[0], folder_sha256(Path(before[0])))
+        error = self._load_authorities(sources, outcomes, changed)
+        if error is not None:
+            for kind in changed:
+                outcomes[kind] = FileOutcome(folders[kind], "failed", error=error)
+        return list(outcomes.values())
+
+    def _load_authorities(self, sources: dict[str, tuple[str, str]],
+                          outcomes: dict[str, FileOutcome], changed: list[str]) -> str | None:
+        """Load and store; the warnings go to the outcomes of the folders that changed."""
+        from cablegram.link.authorities import Authorities
+        from cablegram.linking import authority_rows
+
+        people = Path(sources[PEOPLE][0]) if PEOPLE in sources else None
+        pocom = Path(sources[POCOM][0]) if POCOM in sources else None
+        try:
+            auth = Authorities.load(people, pocom)
+        except ReadError as e:
+            return _one_line(f"{e.path}: {e.reason}")
+        except CablegramError as e:
+            return _one_line(str(e))
+        except Exception as e:
+            # A loader bug ends this ingest of the authorities, not the volumes after it.
+            return _one_line(f"internal error in the authorities loader: "
+                             f"{type(e).__name__}: {e}")
+        try:
+            self.store.put_authorities(authority_rows(auth, sources))
+        except CablegramError as e:
+            return _one_line(str(e))
+        folders = {k: sources[k][0] for k in sources}
+        for w in auth.warnings:
+            owner = _owner(w, folders)
+            if owner is None or owner in changed:
+                outcomes[owner if owner is not None else changed[0]].warnings.append(
+                    _one_line(w))
+        self._link_setup = None
+        return None
+
+    def link_setup(self) -> LinkSetup | None:
+        """The stored authorities and a linker over them (made once per stamp), or None."""
+        from cablegram.linking import LinkSetup
+
+        stored = self.store.authorities_data()
+        if stored is None:
+            return None
+        if self._link_setup is None or self._link_setup.stamp != stored[0]:
+            self._link_setup = LinkSetup.from_json(*stored)
+        return self._link_setup
+
+    # -- linking --------------------------------------------------------------------------
+
+    def link(self, everything: bool = False,
+             on_progress: Callable[[int, int, str], None] | None = None) -> LinkReport:
+        """Link again the collections whose records or authorities changed since they were
+        last linked (`everything`: all of them); `on_progress(done, total, collection)`.
+
+        Raises CablegramError when the archive has no authorities.
+        """
+        from cablegram.archive import LinkReport
+
+        setup = self.link_setup()
+        if setup is None:
+            raise CablegramError(NO_AUTHORITIES)
+        report = LinkReport()
+        todo = self.store.collections_to_link(setup.stamp, everything)
+        for i, col_id in enumerate(todo):
+            col = self.store.collection(col_id)
+            if col is None:
+                continue  # removed meanwhile
+            batch = Batch(col, list(self.store.iter_records(col_id)))
+            setup.link_batch(batch)
+            self.store.update_links(col_id, [(record_json(r), r) for r in batch.records],
+                                    setup.stamp)
+            report.collections.append(col_id)
+            report.documents += len(batch.records)
+            report.warnings += [f"{col_id}: {_one_line(w)}" for w in batch.warnings]
+            if on_progress:
+                on_progress(i + 1, len(todo), col_id)
+        return report
+
+    # -- a person -------------------------------------------------------------------------
+
+    def find_persons(self, name_or_id: str) -> list[str]:
+        """Register ids: the id itself, or every person whose names hold every word given."""
+        text = name_or_id.strip()
+        if text.isdigit():
+            return [text] if self.store.register_person(text) is not None else []
+        return self.store.person_ids_by_name(text)
+
+    def person(self, name_or_id: str, co_mentioned: int = 20) -> PersonReport:
+        """Everything the archive knows of one person: names, appointments, documents sent,
+        received and mentioned, persons named with them. A name must match one person."""
+        if self.store.authorities_stamp() is None:
+            raise CablegramError(NO_AUTHORITIES)
+        ids = self.find_persons(name_or_id)
+        if not ids and name_or_id.strip().isdigit():
+            raise NotFound("person", name_or_id.strip())
+        if not ids:
+            raise CablegramError(f"no person named {name_or_id!r} in the register")
+        if len(ids) > 1:
+            known = self.store.person_names(ids[:10])
+            shown = "; ".join(f"{i} {known.get(i, '')}".strip() for i in ids[:10])
+            more = f" and {len(ids) - 10} more" if len(ids) > 10 else ""
+            raise CablegramError(f"{name_or_id!r} names {len(ids)} persons: {shown}{more}; "
+                                 "give more of the name or an id")
+        row = self.store.register_person(ids[0])
+        assert row is not None  # found by id or by name just now
+        pid, name, names, birth, death = row
+        report = PersonReport(pid, name, names, birth, death,
+                              appointments=self.store.appointments_of(pid),
+                              co_mentioned=self.store.co_mentioned(pid, co_mentioned))
+        lists = {"sender": report.sent, "recipient": report.received,
+                 "mentioned": report.mentioned}
+        for doc_id, date, title, role in self.store.person_documents(pid):
+            lists[role].append(DocRef(doc_id, date, title))
+        return report
