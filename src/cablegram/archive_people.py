@@ -57,7 +57,8 @@ class PeopleMixin:
         outcomes: dict[str, FileOutcome] = {}
         sources: dict[str, tuple[str, str]] = {}
         changed: list[str] = []
-        for kind, folder in folders.items():
+        for kind in (k for k in KINDS if k in folders):
+            folder = folders[kind]
             key = str(folder.resolve())
             try:
                 sha = folder_sha256(folder)

@@ -219,6 +219,6 @@ class PeopleTables:
             "person_links": q("SELECT count(*) FROM (SELECT DISTINCT person_id, doc "
                               "FROM person_docs)").fetchone()[0],
             "collections_unlinked": q(
-                "SELECT count(*) FROM collections WHERE linked_with IS NOT "
-                "(SELECT stamp FROM authorities WHERE key = 'current')").fetchone()[0],
+                "SELECT count(*) FROM collections WHERE linked_with IS NULL OR linked_with "
+                "IS NOT (SELECT stamp FROM authorities WHERE key = 'current')").fetchone()[0],
         }
