@@ -26,7 +26,7 @@ from cablegram.store.base import Store
 from cablegram.store.sqlite import SqliteStore
 
 if TYPE_CHECKING:
-    from cablegram.linking import LinkSetup
+    from cablegram.linking import Handoff, LinkSetup
 
 # What a folder walk picks up; a file named explicitly is always taken.
 INGEST_SUFFIXES: tuple[str, ...] = (".xml", ".xml.gz", ".txt", ".htm", ".html")
@@ -207,9 +207,11 @@ class _Read:
     link_seconds: float = 0.0
 
 
-def read_file(path: Path, format: str = "auto", link: LinkSetup | None = None) -> _Read:
-    """Choose the reader and read the whole file, then link its records when `link` is
-    given; bad input comes back as `error`."""
+def read_file(path: Path, format: str = "auto",
+              link: Callable[[], LinkSetup | None] | None = None) -> _Read:
+    """Choose the reader and read the whole file, then link its records with the setup that
+    `link()` gives (asked for only then: it may wait for it); bad input comes back as
+    `error`."""
     t0 = time.perf_counter()
     try:
         reader = detect_reader(path) if format == "auto" else get_reader(format)
@@ -219,10 +221,12 @@ def read_file(path: Path, format: str = "auto", link: LinkSetup | None = None) -
     except CablegramError as e:
         return _Read([], _one_line(str(e)))
     t1 = time.perf_counter()
-    if link is not None:
+    setup = link() if link is not None and batches else None
+    t2 = time.perf_counter()  # the wait for the setup is neither reading nor linking
+    if setup is not None:
         for batch in batches:
-            link.link_batch(batch)
-    return _Read(batches, None, t1 - t0, link_seconds=time.perf_counter() - t1)
+            setup.link_batch(batch)
+    return _Read(batches, None, t1 - t0, link_seconds=time.perf_counter() - t2)
 
 
 def _read_all(reader: Reader, path: Path) -> list[Batch]:
@@ -309,21 +313,32 @@ class Archive(PeopleMixin):
         if read_ahead not in READ_AHEAD:
             raise CablegramError(f"unknown read_ahead {read_ahead!r}: use "
                                  + ", ".join(READ_AHEAD))
+        from cablegram.linking import Handoff
+
         split = split_paths(paths, _wanted)
         report = IngestReport()
-        report.authorities += [FileOutcome(folder, "failed", error=reason)
-                               for folder, reason in split.bad]
-        if split.authorities:
-            report.authorities += self._ingest_authorities(split.authorities)
-        for a in report.authorities:
-            self.store.log_ingest(str(a.path.resolve()), a.status, warnings=a.warnings,
-                                  error=a.error)
-        stored_authorities = self.store.authorities_data()
-        linked = stored_authorities[0] if stored_authorities else None
-        files = split.files
+
+        def authorities(handoff: Handoff) -> str | None:
+            """Stored first (while the first files are read); the stamp to link with."""
+            report.authorities += [FileOutcome(folder, "failed", error=reason)
+                                   for folder, reason in split.bad]
+            try:
+                if split.authorities:
+                    report.authorities += self._ingest_authorities(split.authorities,
+                                                                   handoff.publish)
+                for a in report.authorities:
+                    self.store.log_ingest(str(a.path.resolve()), a.status,
+                                          warnings=a.warnings, error=a.error)
+            finally:
+                # The readers wait for it: whatever happened, they get the authorities
+                # stored (published already when new ones were loaded).
+                handoff.publish(self.store.authorities_data())
+            return handoff.stamp
+
         with tempfile.TemporaryDirectory(prefix="cablegram-link-") as tmp:
-            self._ingest_files(files, format, on_progress, read_ahead, report,
-                               stored_authorities, Path(tmp))
+            handoff = Handoff(Path(tmp) / "authorities")
+            linked = self._ingest_files(split.files, format, on_progress, read_ahead, report,
+                                        handoff, lambda: authorities(handoff))
         if linked is not None and self.store.collections_to_link(linked):
             report.linked = self.link()
         try:
@@ -335,36 +350,27 @@ class Archive(PeopleMixin):
 
     def _ingest_files(self, files: list[Path], format: str,
                       on_progress: Callable[[IngestEvent], None] | None, read_ahead: str,
-                      report: IngestReport, authorities: tuple[str, str] | None,
-                      tmp: Path) -> None:
+                      report: IngestReport, handoff: Handoff,
+                      authorities: Callable[[], str | None]) -> str | None:
+        """Read and store the files; `authorities()` is called once the first files are
+        being read, and gives the stamp they are linked with (returned)."""
         sizes = [_size(p) for p in files]
         total = sum(sizes)
         done = 0
-        linked = authorities[0] if authorities else None
-        link_file: Path | None = None
-        setup: LinkSetup | None = None
-        if authorities is not None and files:
-            if read_ahead == "process":
-                # Each reader process loads the authorities once, from this file.
-                from cablegram.linking import LinkSetup
-
-                link_file = tmp / "authorities.json"
-                LinkSetup.write(link_file, *authorities)
-            else:
-                setup = self.link_setup()
         # The next files are read while this one is stored. In a thread, the reader runs
         # while SQLite writes and indexes without the GIL; a reader process is driven from
         # that thread too, which then waits on its pipe. Files are stored one by one, in order.
         n = READ_PROCESSES if read_ahead == "process" else 1
         pool = ThreadPoolExecutor(max_workers=n, thread_name_prefix="cablegram-read")
-        worker = ReadWorkers(n, link_file) if read_ahead == "process" else None
+        worker = ReadWorkers(n, handoff.file) if read_ahead == "process" and files else None
         read: Callable[[Path, str], _Read] = (
             worker.read if worker is not None
-            else lambda path, fmt: read_file(path, fmt, setup))
+            else lambda path, fmt: read_file(path, fmt, handoff.setup))
         # Files hashed and being read ahead of the one stored: one per reader process and one
         # more, so that a small file's turn leaves no reader idle; a thread reads one ahead.
         depth = {"thread": 1, "process": 1 + n, "off": 0}[read_ahead]
         queue: deque[tuple[_Prepared, Future[_Read] | None]] = deque()
+        linked: str | None = None
         try:
             for i, (path, size) in enumerate(zip(files, sizes, strict=True)):
                 if on_progress:
@@ -372,6 +378,8 @@ class Archive(PeopleMixin):
                 for j in range(i + len(queue), min(i + 1 + depth, len(files))):
                     queue.append(self._look_ahead(pool, read, files[j], format,
                                                   start=read_ahead != "off"))
+                if i == 0:
+                    linked = authorities()
                 prep, pending = queue.popleft()
                 outcome = self._ingest_one(prep, pending, read, format, linked)
                 report.files.append(outcome)
@@ -385,11 +393,16 @@ class Archive(PeopleMixin):
                 done += size
                 if on_progress:
                     on_progress(IngestEvent(path, i + 1, len(files), done, total, outcome))
+            if not files:
+                linked = authorities()
         finally:
+            # The readers must not wait for authorities that will never come.
+            handoff.publish(None)
             # An interrupt or a failing callback does not wait for reads not yet begun.
             pool.shutdown(wait=True, cancel_futures=True)
             if worker is not None:
                 worker.close()
+        return linked
 
     def _look_ahead(self, pool: ThreadPoolExecutor, read: Callable[[Path, str], _Read],
                     path: Path, format: str, start: bool,

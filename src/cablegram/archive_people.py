@@ -46,8 +46,11 @@ class PeopleMixin:
 
     # -- authorities ----------------------------------------------------------------------
 
-    def _ingest_authorities(self, folders: dict[str, Path]) -> list[FileOutcome]:
-        """Store the authorities of these folders (kind -> folder), unless unchanged.
+    def _ingest_authorities(self, folders: dict[str, Path],
+                            publish: Callable[[tuple[str, str]], None] | None = None,
+                            ) -> list[FileOutcome]:
+        """Store the authorities of these folders (kind -> folder), unless unchanged;
+        `publish((stamp, JSON))` as soon as new ones are loaded, before they are stored.
 
         The kind not given is read again from the folder stored before, if it is still
         there: the authorities are always loaded whole. Nothing changes on failure.
@@ -80,14 +83,15 @@ class PeopleMixin:
                 # Gone unreadable: the authorities are loaded without it.
                 with contextlib.suppress(ReadError):
                     sources[kind] = (before[0], folder_sha256(Path(before[0])))
-        error = self._load_authorities(sources, outcomes, changed)
+        error = self._load_authorities(sources, outcomes, changed, publish)
         if error is not None:
             for kind in changed:
                 outcomes[kind] = FileOutcome(folders[kind], "failed", error=error)
         return list(outcomes.values())
 
     def _load_authorities(self, sources: dict[str, tuple[str, str]],
-                          outcomes: dict[str, FileOutcome], changed: list[str]) -> str | None:
+                          outcomes: dict[str, FileOutcome], changed: list[str],
+                          publish: Callable[[tuple[str, str]], None] | None) -> str | None:
         """Load and store; the warnings go to the outcomes of the folders that changed."""
         from cablegram.link.authorities import Authorities
         from cablegram.linking import authority_rows
@@ -104,8 +108,11 @@ class PeopleMixin:
             # A loader bug ends this ingest of the authorities, not the volumes after it.
             return _one_line(f"internal error in the authorities loader: "
                              f"{type(e).__name__}: {e}")
+        rows = authority_rows(auth, sources)
+        if publish is not None:
+            publish((rows.stamp, rows.data))
         try:
-            self.store.put_authorities(authority_rows(auth, sources))
+            self.store.put_authorities(rows)
         except CablegramError as e:
             return _one_line(str(e))
         folders = {k: sources[k][0] for k in sources}

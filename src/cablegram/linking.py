@@ -1,14 +1,18 @@
 """Linking in the archive: the authorities loaded once per process, and records linked with them.
 
 `LinkSetup` is what a process needs to link: the stored authorities (`Authorities.from_json`)
-and a `Linker` over them, made once. The ingest makes one in its own process (reading in a
-thread) and each reader process makes its own from a file the ingest writes for it
-(`cablegram.read_worker`), so that a worker reads the authorities once, not per volume.
+and a `Linker` over them, made once. The ingest hands them to its readers with a `Handoff`:
+a reader thread makes one setup in this process, and each reader process makes its own once
+from a file the ingest writes for it (`cablegram.read_worker`), never once per volume.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import threading
+import time
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,16 +39,6 @@ class LinkSetup:
     def from_json(cls, stamp: str, data: str) -> LinkSetup:
         auth = Authorities.from_json(data)
         return cls(stamp, auth, Linker(auth))
-
-    @classmethod
-    def from_file(cls, path: Path) -> LinkSetup:
-        """A setup written by `write` (the stamp on the first line, then the JSON)."""
-        stamp, _, data = path.read_text(encoding="utf-8").partition("\n")
-        return cls.from_json(stamp, data)
-
-    @staticmethod
-    def write(path: Path, stamp: str, data: str) -> None:
-        path.write_text(f"{stamp}\n{data}", encoding="utf-8")
 
     def link_batch(self, batch: Batch) -> None:
         """Every record of the batch gets its persons and terms; the volume's own persons and
@@ -75,3 +69,58 @@ def authority_rows(auth: Authorities, sources: dict[str, tuple[str, str]]) -> Au
         for a in auth.appointments]
     return AuthorityRows(sources=sources, stamp=stamp_of(data), data=data, persons=persons,
                          appointments=appointments)
+
+
+class Handoff:
+    """The authorities for an ingest's readers, published once they are known.
+
+    The readers start at once and read their first files while the authorities are loaded
+    and stored; they wait only when they have records to link. A reader thread of this
+    process takes them with `setup()`; a reader process, from `file` (`wait_for_setup`):
+    the stamp on the first line, then the JSON; an empty file: nothing to link with.
+    """
+
+    def __init__(self, file: Path) -> None:
+        self.file = file
+        self._stored: Future[tuple[str, str] | None] = Future()
+        self._setup: LinkSetup | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def stamp(self) -> str | None:
+        """The stamp published (None: not yet, or no authorities)."""
+        stored = self._stored.result() if self._stored.done() else None
+        return stored[0] if stored else None
+
+    def publish(self, stored: tuple[str, str] | None) -> None:
+        """Hand (stamp, JSON) or None to the readers; only the first call counts."""
+        if self._stored.done():
+            return
+        tmp = self.file.with_name(self.file.name + ".tmp")
+        tmp.write_text("" if stored is None else f"{stored[0]}\n{stored[1]}", encoding="utf-8")
+        os.replace(tmp, self.file)  # whole, at once: a reader never sees half of it
+        self._stored.set_result(stored)
+
+    def setup(self) -> LinkSetup | None:
+        """For reader threads: waits for `publish`; the setup is made once."""
+        stored = self._stored.result()
+        if stored is None:
+            return None
+        with self._lock:
+            if self._setup is None:
+                self._setup = LinkSetup.from_json(*stored)
+            return self._setup
+
+
+def wait_for_setup(file: Path, poll: float = 0.02) -> LinkSetup | None:
+    """For a reader process: the setup of `Handoff.publish`, once the file is there.
+
+    Gives up (None) if the process that started this one is gone meanwhile.
+    """
+    parent = os.getppid()
+    while not file.exists():
+        if os.getppid() != parent:
+            return None
+        time.sleep(poll)
+    stamp, _, data = file.read_text(encoding="utf-8").partition("\n")
+    return LinkSetup.from_json(stamp, data) if data else None

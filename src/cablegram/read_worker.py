@@ -3,8 +3,8 @@
 Each `ReadWorker` starts one child, `python -m cablegram.read_worker [AUTHORITIES]`, sends it
 one JSON line [path, format] per file and gets back each file's `archive._Read`, pickled and
 length-prefixed; `ReadWorkers` holds several, for as many threads. Given the file of the
-authorities (`cablegram.linking.LinkSetup.write`), the child loads them once and links every
-record it reads. A child started this way
+authorities (`cablegram.linking.Handoff`), the child waits for it when it first has records
+to link, loads it once, and links every record it reads. A child started this way
 imports only cablegram, never the caller's main module (as multiprocessing's spawn would):
 it is safe whatever program calls it. The child's pickles are trusted as the parent's own:
 the parent started it with its own code.
@@ -25,6 +25,7 @@ from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
     from cablegram.archive import _Read
+    from cablegram.linking import LinkSetup
 
 _LENGTH = struct.Struct("<Q")
 
@@ -115,11 +116,19 @@ def serve(inp: IO[bytes], out: IO[bytes], link_file: Path | None = None) -> None
     from cablegram.archive import read_file
     from cablegram.store.sqlite import record_json
 
-    setup = None
-    if link_file is not None:
-        from cablegram.linking import LinkSetup
+    setups: list[LinkSetup | None] = []
 
-        setup = LinkSetup.from_file(link_file)
+    def setup() -> LinkSetup | None:
+        # Waited for (and made) once, when the first records are there to link: the first
+        # file is read while the parent is still loading the authorities.
+        if link_file is None:
+            return None
+        if not setups:
+            from cablegram.linking import wait_for_setup
+
+            setups.append(wait_for_setup(link_file))
+        return setups[0]
+
     for line in inp:
         path, format = json.loads(line)
         read = read_file(Path(path), format, setup)
