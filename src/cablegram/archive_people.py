@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cablegram.authority_folders import KINDS, PEOPLE, POCOM, folder_sha256
+from cablegram.authority_folders import KINDS, PEOPLE, POCOM, folder_signature
 from cablegram.errors import CablegramError, NotFound, ReadError
 from cablegram.people import DocRef, PersonReport
 from cablegram.record import Batch
@@ -64,7 +64,7 @@ class PeopleMixin:
             folder = folders[kind]
             key = str(folder.resolve())
             try:
-                sha = folder_sha256(folder)
+                sha = folder_signature(folder)
             except ReadError as e:
                 outcomes[kind] = FileOutcome(folder, "failed", error=_one_line(e.reason))
                 continue
@@ -82,7 +82,7 @@ class PeopleMixin:
             if kind not in folders and before is not None and Path(before[0]).is_dir():
                 # Gone unreadable: the authorities are loaded without it.
                 with contextlib.suppress(ReadError):
-                    sources[kind] = (before[0], folder_sha256(Path(before[0])))
+                    sources[kind] = (before[0], folder_signature(Path(before[0])))
         error = self._load_authorities(sources, outcomes, changed, publish)
         if error is not None:
             for kind in changed:

@@ -1,7 +1,7 @@
 """Authority folders among the paths given to ingest: the people register and pocom.
 
-They are recognised by their layout, not walked as documents, and hashed as a whole, so that
-ingesting an unchanged folder again is a no-op:
+They are recognised by their layout, not walked as documents, and signed as a whole (every
+file's path, size and time), so that ingesting an unchanged folder again is a no-op:
 
 - the people register: a `data/` folder of numbered folders holding `NNNNNN.xml` person files
   (`data/100000/1/0/3/3/103362.xml`);
@@ -115,18 +115,19 @@ def split_paths(paths: Iterable[str | Path], wanted: Callable[[Path], bool]) -> 
     return out
 
 
-def folder_sha256(folder: Path) -> str:
-    """SHA-256 over every file of the folder: its path inside the folder, then its bytes."""
+def folder_signature(folder: Path) -> str:
+    """SHA-256 over every file of the folder: its path inside the folder, size and
+    modification time. Statting the register's 16,000 files takes a tenth of the time that
+    reading them does; a file touched but unchanged only costs one needless reload."""
     h = hashlib.sha256()
     try:
         for here, dirs, names in os.walk(folder):
             dirs.sort()
             for name in sorted(names):
                 path = os.path.join(here, name)
-                h.update(os.path.relpath(path, folder).encode() + b"\0")
-                with open(path, "rb") as f:
-                    h.update(f.read())
-                h.update(b"\0")
+                st = os.stat(path)
+                h.update(f"{os.path.relpath(path, folder)}\0{st.st_size}\0{st.st_mtime_ns}\n"
+                         .encode())
     except OSError as e:
         raise ReadError(folder, f"cannot read: {e.strerror or e}") from None
     return h.hexdigest()

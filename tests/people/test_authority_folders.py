@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from cablegram.authority_folders import (
     PEOPLE,
     POCOM,
     authority_kind,
-    folder_sha256,
+    folder_signature,
     layout_error,
     split_paths,
 )
@@ -81,9 +82,15 @@ def test_two_registers_in_one_ingest_are_refused(tmp_path: Path) -> None:
     assert [f for f, _ in split.bad] == [b]
 
 
-def test_the_folder_hash_changes_with_any_file(tmp_path: Path) -> None:
+def test_the_folder_signature_changes_with_any_file(tmp_path: Path) -> None:
     people = write_register(tmp_path / "people")
-    before = folder_sha256(people)
-    assert folder_sha256(people) == before
-    next(people.rglob("107327.xml")).write_text("<person/>")
-    assert folder_sha256(people) != before
+    before = folder_signature(people)
+    assert folder_signature(people) == before
+    kohler = next(people.rglob("107327.xml"))
+    kohler.write_text("<person/>")
+    changed = folder_signature(people)
+    assert changed != before
+    os.utime(kohler, ns=(0, 0))  # the same size, another time
+    assert folder_signature(people) != changed
+    (people / "data" / "new.xml").write_text("<person/>")
+    assert folder_signature(people) not in (before, changed)
