@@ -7,7 +7,10 @@ import re
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from cablegram.link.context import CONCEPTS, FUNCTION_WORDS, THINGS, TITLES
 from cablegram.link.index import Index
+
+WORDS = TITLES | FUNCTION_WORDS | THINGS | CONCEPTS
 
 # A capitalised word long enough that one wrong letter still singles a name out.
 _WORD = re.compile(r"\b[A-Z][a-z]{5,}(?:-[A-Z][a-z]+)?\b")
@@ -41,7 +44,7 @@ class FuzzyNames:
         return out
 
     def _match(self, word: str) -> tuple[str, ...] | None:
-        if word in self._known:
+        if word in self._known or word in WORDS:
             return None
         found = process.extract(word, self._choices, scorer=Levenshtein.distance,
                                 score_cutoff=1, limit=3)

@@ -7,6 +7,7 @@ A candidate key is "v:<xml id>" (an entry of the volume's persons list) or "r:<r
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -24,6 +25,13 @@ ROLE_PHRASES = {
     "The Secretary of State": "secretary-of-state",
     "the Ambassador": "chief-of-mission", "The Ambassador": "chief-of-mission",
 }
+
+
+# Where a person is called by the name a list gives as the given name ("Thanat" for
+# "Khoman, Thanat").
+_GIVEN_NAME_USED = re.compile(
+    r"\b(?:Thai|Thailand|Lao|Laos|Laotian|Indonesia|Indonesian|Burma|Burmese|Cambodia|"
+    r"Cambodian|Iceland|Icelandic)\b")
 
 
 @dataclass(slots=True)
@@ -122,8 +130,14 @@ def volume_index(auth: Authorities, volume: str) -> Index:
                 continue
             given |= _given(f)
             _add(table, f.surname, key, False)
+            if n is vp.name:  # (ends of the register's names are often first names)
+                for form in f.ends:
+                    _add(table, form, key, False)
             for form in f.full:
                 _add(table, form, key, True)
+        if first and first.full and _GIVEN_NAME_USED.search(vp.description or ""):
+            # Thai, Lao, Indonesian... leaders are called by the name listed as given
+            _add(table, first.full[0].split()[0], key, False)
         entries[key] = Entry(key, vp.name, vp.register_id, vp.xml_id, vp.description or "",
                              first.surname if first else vp.name, frozenset(given),
                              rp.birth if rp else None, rp.death if rp else None)
