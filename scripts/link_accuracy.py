@@ -9,6 +9,8 @@ that have a mention in the text, keyed by the volume id of the person they resol
 
 Scope, since the gold only covers what editors tagged:
 - volumes without any persName/@corresp are left out (nothing there was tagged);
+- a cross-reference entry of a persons list ("Nhu", see Ngo Dinh Nhu) counts as the entry
+  it points to, in gold and prediction alike;
 - a predicted person outside the volume's persons list cannot be in the gold: counted apart
   ("outside"), not as an error; links by role ("the President") likewise ("roles");
 - ties the linker leaves unresolved are not predictions: counted apart ("tied");
@@ -106,11 +108,12 @@ def tei_paths(paths: Iterable[Path]) -> Iterator[Path]:
             yield p
 
 
-def _spans(links: list[PersonLink]) -> dict[str, list[tuple[int, int]]]:
+def _spans(links: list[PersonLink], alias: dict[str, str]) -> dict[str, list[tuple[int, int]]]:
     out: dict[str, list[tuple[int, int]]] = {}
     for p in links:
         if p.volume_id:
-            out.setdefault(p.volume_id, []).extend((m.start, m.end) for m in p.mentions)
+            vid = alias.get(p.volume_id, p.volume_id)
+            out.setdefault(vid, []).extend((m.start, m.end) for m in p.mentions)
     return out
 
 
@@ -130,10 +133,11 @@ def unlinked_names(path: Path) -> dict[str, set[str]]:
 
 
 def score(rec: Record, linker: Linker, listed: set[str], errors: list[str] | None,
-          unlinked: set[str] | None = None) -> Tally:
+          unlinked: set[str] | None = None, alias: dict[str, str] | None = None) -> Tally:
     """One document: gold from its markup links, prediction from the linker on plain text."""
     t = Tally(docs=1)
-    gold = _spans([p for p in rec.persons if p.how == "markup" and p.mentions])
+    alias = alias or {}
+    gold = _spans([p for p in rec.persons if p.how == "markup" and p.mentions], alias)
     persons, _ = linker.link(replace(rec, persons=[]))
     pred_links = []
     for p in persons:
@@ -147,7 +151,7 @@ def score(rec: Record, linker: Linker, listed: set[str], errors: list[str] | Non
             t.outside += 1
         else:
             pred_links.append(p)
-    pred = _spans(pred_links)
+    pred = _spans(pred_links, alias)
     if unlinked:
         for vid in list(pred.keys() - gold.keys()):
             if all(rec.text[s:e] in unlinked for s, e in pred[vid]):
@@ -187,11 +191,13 @@ def measure(paths: Iterable[Path], auth: Authorities, *, keep_errors: bool = Fal
             auth.add_volume(batch.collection)
             listed = {p.xml_id for p in batch.collection.persons}
             unlinked = unlinked_names(path)
+            # A cross-reference entry ("Nhu", see Ngo Dinh Nhu) is the person it points to.
+            alias = {vp.xml_id: vp.see for vp in auth.volume_persons(vol) if vp.see}
             tally = Tally()
             for rec in batch.records:
                 if rec.text:
                     tally.add(score(rec, linker, listed, result.errors if keep_errors else None,
-                                    unlinked.get(rec.id.rsplit("/", 1)[1])))
+                                    unlinked.get(rec.id.rsplit("/", 1)[1]), alias))
             result.volumes[vol] = tally
     return result
 

@@ -81,7 +81,7 @@ class Linker:
             assert isinstance(h.payload, tuple)
             cands = [e for k in h.payload if (e := self._entry(k, idx)) is not None]
             if h.kind == "surname":
-                if _not_a_person(text, h.start, h.end, cands):
+                if _not_a_person(text, h.start, h.end, cands, self._register.given):
                     continue
                 if text[h.start : h.end] in WORD_SURNAMES and not titles_before(text, h.start):
                     cands = [e for e in cands if e.key in fulls]
@@ -111,7 +111,8 @@ class Linker:
                 if h.kind not in ("full", "surname") or not isinstance(h.payload, tuple):
                     continue
                 cands = [e for k in h.payload if (e := self._entry(k, idx)) is not None]
-                if h.kind == "surname" and _not_a_person(part, h.start, h.end, cands):
+                if h.kind == "surname" and _not_a_person(part, h.start, h.end, cands,
+                                                         self._register.given):
                     continue
                 cands = self._narrow(cands, part, h, fulls, date)
                 if len(cands) == 1 and (cands[0].volume_id or cands[0].register_id) not in have:
@@ -266,7 +267,8 @@ def _full_positions(hits: list[_Hit]) -> dict[str, list[int]]:
     return found
 
 
-def _not_a_person(text: str, start: int, end: int, cands: list[Entry]) -> bool:
+def _not_a_person(text: str, start: int, end: int, cands: list[Entry],
+                  given_names: frozenset[str]) -> bool:
     """A surname that names a thing ("Kennedy Library"), a place ("Fort Knox"), or someone
     else with a given name none of the candidates has ("Edward Kennedy")."""
     after = word_after(text, end) if end < len(text) and text[end] == " " else ""
@@ -283,8 +285,8 @@ def _not_a_person(text: str, start: int, end: int, cands: list[Entry]) -> bool:
         return False
     if before in PLACES_BEFORE:
         return True
-    if before[0].isupper() and before.rstrip(".").isalpha():
-        return not any(before in e.given for e in cands)
+    if before in given_names and before[0].isupper():
+        return not any(before in e.given for e in cands)  # "Edward Kennedy": someone else
     return False
 
 

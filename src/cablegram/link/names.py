@@ -32,6 +32,8 @@ _TITLE_WORDS = frozenset({
     "Shah", "Emperor", "Sultan", "Sheikh", "Lieutenant", "Major", "Marshal", "Air", "Field",
     "Director", "Chief", "Head", "Governor", "Senator", "Chancellor", "Premier", "Member",
 })
+_PARTICLES = frozenset({"De", "Van", "Von", "Le", "La", "Du", "Da", "Di", "El", "Al", "Del",
+                        "Des", "Dos", "Das", "Ben", "Abu", "Ibn", "Bin", "Mac", "St.", "San"})
 _SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "2d", "3d"})
 # Parenthesised nicknames ("Carter, James Earl (“Jimmy”), Jr.") and bracketed notes.
 _PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
@@ -55,15 +57,22 @@ def name_forms(name: str) -> NameForms:
         # A name printed in order ("U Thant", "Mao Zedong"): the whole name, and its ends.
         tokens = parts[0].split()
         while len(tokens) > 1 and (tokens[0] in _TITLE_WORDS or tokens[0].islower()):
-            tokens = tokens[1:]  # "President Abboud", "Chairman of the Presidency ..."
+            if tokens[0].islower():  # "Shah of Iran", "King of the Belgians": a title only
+                raise NameFormError(f"a title, not a name: {name!r}")
+            tokens = tokens[1:]  # "President Abboud"
         ends = [t for t in (tokens[0], tokens[-1]) if len(tokens) > 1 and len(t) > 2
                 and t[0].isupper() and t.isalpha()]
         return NameForms(surname=" ".join(tokens), ends=_unique(ends))
     surname, given = parts[0], parts[1]
+    if given.startswith("The ") or given.split()[-1] in ("of", "the"):
+        raise NameFormError(f"a title, not a name: {name!r}")  # "Iran, The Shah-in-Shah of"
     suffix = next((p for p in parts[2:] if p.casefold() in _SUFFIXES), None)
     if given.casefold() in _SUFFIXES:  # "Smith, Jr., John"
         given = parts[2] if len(parts) > 2 else ""
     forms = NameForms(surname=surname)
+    first = surname.split()[0]
+    if " " in surname and first[0].isupper() and len(first) > 2 and first not in _PARTICLES:
+        forms.ends = [first]  # "Couve" for "Couve de Murville", "Ayub" for "Ayub Khan"
     if given and _WORD.search(given):
         tokens = given.split()
         candidates = [f"{given} {surname}", f"{tokens[0]} {surname}"]
