@@ -23,9 +23,17 @@ def test_middle_name_alone_and_nickname() -> None:
     assert "Llewellyn E. Thompson, Jr." in f.full
 
 
-def test_name_in_order_is_one_form() -> None:
-    assert name_forms("U Thant") == NameForms(surname="U Thant", full=[])
+def test_name_in_order_is_cited_whole_or_by_either_end() -> None:
+    assert name_forms("U Thant") == NameForms(surname="U Thant", full=[], ends=["Thant"])
+    assert name_forms("Thanat Khoman") == NameForms("Thanat Khoman", [], ["Thanat", "Khoman"])
     assert "U Thant" in name_forms("Thant, U").full
+
+
+def test_titles_are_not_given_names() -> None:
+    assert name_forms("Sudomo, Vice Admiral") == NameForms(surname="Sudomo")
+    f = name_forms("Dawee Chullasaspyra, Marshal")
+    assert f.surname == "Dawee Chullasaspyra" and f.ends == ["Dawee", "Chullasaspyra"]
+    assert name_forms("President Abboud").surname == "Abboud"
 
 
 def test_particle_kept() -> None:
@@ -49,6 +57,7 @@ def test_any_text_gives_forms_or_the_module_error(text: str) -> None:
     assert f.surname.strip()
     assert f.surname not in f.full
     assert all(f.surname in form for form in f.full)
+    assert all(end in f.surname for end in f.ends)
 
 
 @given(st.from_regex(r"[A-Z][a-z]{2,12}, [A-Z][a-z]{2,10}( [A-Z]\.)?", fullmatch=True))

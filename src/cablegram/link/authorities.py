@@ -54,6 +54,7 @@ class VolumePerson:
     name: str
     description: str | None = None
     register_id: str | None = None
+    see: str | None = None  # a cross-reference ("Diem", "see Ngo Dinh Diem"): the entry meant
 
 
 @dataclass(slots=True)
@@ -91,6 +92,7 @@ class Authorities:
                 continue
             seen.add(p.xml_id)
             listed.append(VolumePerson(p.xml_id, p.name, p.description, by_volume.get(p.xml_id)))
+        _tie_cross_references(listed)
         self.volumes[collection.id] = listed
         self.terms[collection.id] = {t.term: t.description for t in collection.terms
                                      if t.term and t.description}
@@ -223,6 +225,32 @@ class Authorities:
             warnings=list(d.get("warnings", [])),
             volumes={k: [VolumePerson(**p) for p in v] for k, v in d.get("volumes", {}).items()},
             terms={k: dict(v) for k, v in d.get("terms", {}).items()})
+
+
+def _tie_cross_references(listed: list[VolumePerson]) -> None:
+    """Entries that only point elsewhere ("Diem", "see Ngo Dinh Diem") to the entry meant."""
+    by_name: dict[str, VolumePerson] = {}
+    for vp in listed:
+        if not _SEE.match(vp.description or ""):
+            by_name.setdefault(_plain(vp.name), vp)
+            # "Ngo Dinh Diem" is also listed "Diem, Ngo Dinh" by some volumes
+            if "," in vp.name:
+                last, _, first = vp.name.partition(",")
+                by_name.setdefault(_plain(f"{first} {last}"), vp)
+    for vp in listed:
+        m = _SEE.match(vp.description or "")
+        if m:
+            target = by_name.get(_plain(m.group(1)))
+            if target is not None:
+                vp.see = target.xml_id
+                vp.register_id = vp.register_id or target.register_id
+
+
+_SEE = re.compile(r"^see (?:also )?(.+?)[.;]?$", re.IGNORECASE)
+
+
+def _plain(name: str) -> str:
+    return " ".join(re.sub(r"[(\[].*?[)\]]", "", name).replace(",", " ").split()).casefold()
 
 
 def _year(text: str | None) -> int | None:

@@ -20,7 +20,18 @@ Secretaries Messrs. Messrs Commissioner Counselor Consul Chargé Charge Mayor Sp
 Presidents Ministers Chief Delegate Envoy Governor-General Generalissimo Brigadier Deputies
 Professor Prof. Rev. Reverend Brother Sister Comrade Chairmen Ayatollah Crown
 Senators Generals Generals' Dictator Leaders Colonels Admirals Comrades Representatives
+Asst. Amb Amb. Sec. Secy. Secy Dep. Sen. Pres. Gov. FonMin PriMin Min. Adm Gen Amb Dep Asst
 """)
+
+# Abbreviated titles, written out to compare with a persons list's descriptions.
+ABBREVIATIONS = {
+    "Asst.": "Assistant", "Asst": "Assistant", "Amb.": "Ambassador", "Amb": "Ambassador",
+    "Sec.": "Secretary", "Secy.": "Secretary", "Secy": "Secretary", "Dep.": "Deputy",
+    "Dep": "Deputy", "Gen.": "General", "Gen": "General", "Adm.": "Admiral", "Adm": "Admiral",
+    "Col.": "Colonel", "Sen.": "Senator", "Pres.": "President", "Gov.": "Governor",
+    "FonMin": "Foreign Minister", "PriMin": "Prime Minister", "Min.": "Minister",
+    "Lt.": "Lieutenant", "Maj.": "Major", "Capt.": "Captain",
+}
 
 # Capitalised words that open sentences or phrases, not given names.
 FUNCTION_WORDS = _words("""
@@ -36,13 +47,37 @@ Japanese Korean Vietnamese Italian Turkish Greek Polish Canadian Mexican Brazili
 Department Embassy State White Senate House Congress Government Mission Delegation
 """)
 
-# Words after a surname that make it the name of a thing ("Kennedy Library", "Marshall Plan").
+# Words after a surname that make it the name of a place or building ("Kennedy Library").
 THINGS = _words("""
-Library Administration Administrations Doctrine Plan Papers House Center Foundation Institute
-Line Amendment Act Round Memorial Airport Street Avenue Hotel Building Corollary Dam Island
-Islands River Bay Park County University College School Award Prize Report Agreement Treaty
-Resolution Formula Proposal Principles Program Programme Station Base Field Bridge Canal
-Hall Collection Files Oral Diary Diaries Project Lot Manuscript
+Library House Center Line Memorial Airport Street Avenue Hotel Building Dam Island Islands
+River Bay Park County University College School Station Base Field Bridge Canal Hall Sea
+Ocean Lake Mountains Valley Strait Straits Gulf Province Oblast District Square Palace
+""")
+
+# Words after a surname that keep it the person's ("Nixon Doctrine", "Kennedy Administration");
+# any other capitalised word after it makes a compound ("West Germany", "Black Sea").
+CONCEPTS = _words("""
+Doctrine Plan Administration Administrations Government Proposal Proposals Formula Round
+Mission Papers Letter Letters Message Messages Visit Report Initiative Regime Cabinet Trip
+Talks Meeting Meetings Statement Speech Program Programme Policy Policies Principles Corollary
+Amendment Resolution Amendments Committee Commission Group Team Era Years Government's
+""")
+
+# Surnames that are also common capitalised words ("the West", "Green Berets"): alone, they
+# name the person only after a title or where a fuller form names them in the document.
+WORD_SURNAMES = _words("""
+West East North South Black White Brown Green Young Long King Little Rich Hope Bell Hall Grant
+Price Bond Church Law Power Strong Wise Noble Best Wood Stone Marshall May Day Hill Page Love
+Case Cook Bush Rose Lord Field Street Park Lee Major Summit Rank English French German Welsh
+Person Small Short Good Sharp Moody Gay Wells Banks Burns Fox Hunt Hunter Carter Mason Porter
+Baker Butler Miller Fisher Chase Cash Gross Lincoln Washington Jackson Israel Paris Berlin
+""")
+
+# Familiar forms of given names ("Bob McNamara"): no sign of someone else.
+NICKNAMES = _words("""
+Bob Bobby Jack Bill Billy Dick Jim Jimmy Tom Tommy Joe Mike Chuck Ted Teddy Hank Larry Walt
+Ed Eddie Don Dave Pete Ben Harry Al Fred Frank Steve Tony Andy Sandy Nick Chet Chip Mac Abe
+Sam Max Phil Ray Ron Ken Gene Stan Herb Bud Doug Tex Cy Rog Mel Marty Zbig
 """)
 
 # Words before a surname that make it a place ("Fort Knox", "Cape Kennedy").

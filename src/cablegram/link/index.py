@@ -7,12 +7,15 @@ A candidate key is "v:<xml id>" (an entry of the volume's persons list) or "r:<r
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import ahocorasick
+from rapidfuzz import fuzz
 
 from cablegram.errors import FieldError
 from cablegram.link.authorities import Authorities
+from cablegram.link.context import FUNCTION_WORDS, TITLES
 from cablegram.link.names import NameForms, name_forms
 from cablegram.link.terms import terms_for
 
@@ -24,6 +27,13 @@ ROLE_PHRASES = {
     "The Secretary of State": "secretary-of-state",
     "the Ambassador": "chief-of-mission", "The Ambassador": "chief-of-mission",
 }
+
+
+# Where a person is called by the name a list gives as the given name ("Thanat" for
+# "Khoman, Thanat").
+_GIVEN_NAME_USED = re.compile(
+    r"\b(?:Thai|Thailand|Lao|Laos|Laotian|Indonesia|Indonesian|Burma|Burmese|Cambodia|"
+    r"Cambodian|Iceland|Icelandic)\b")
 
 
 @dataclass(slots=True)
@@ -46,6 +56,7 @@ class Index:
     automaton: ahocorasick.Automaton
     entries: dict[str, Entry] = field(default_factory=dict)
     surnames: frozenset[str] = frozenset()  # (register) every surname known
+    given: frozenset[str] = frozenset()  # (register) every given name known
     by_surname: dict[str, tuple[str, ...]] = field(default_factory=dict)  # (volume)
 
 
@@ -56,12 +67,17 @@ def _forms(name: str) -> NameForms | None:
         return None
 
 
+def _variant(surname: str, listed: str) -> bool:
+    """Another spelling of the listed surname ("Kuznetzov", "Pahlevi"), not another name."""
+    return fuzz.ratio(surname, listed) >= 70 or surname in listed or listed in surname
+
+
 def _given(forms: NameForms) -> frozenset[str]:
     return frozenset(f.rsplit(" ", 1)[0].split()[0] for f in forms.full if " " in f)
 
 
 def _add(table: dict[str, tuple[set[str], set[str]]], form: str, key: str, full: bool) -> None:
-    if len(form) < 2 or not form[0].isalpha():
+    if len(form) < 2 or not form[0].isalpha() or form in FUNCTION_WORDS or form in TITLES:
         return
     fulls, surnames = table.setdefault(form, (set(), set()))
     (fulls if full else surnames).add(key)
@@ -103,7 +119,9 @@ def register_index(auth: Authorities) -> Index:
         f = _forms(p.name)
         entries[key] = Entry(key, p.name, p.id, None, "", f.surname if f else p.name,
                              frozenset(given), p.birth, p.death)
-    return Index(_automaton(table, {}), entries, frozenset(surnames))
+    given_names = frozenset(g for e in entries.values() for g in e.given
+                            if len(g) > 2 and not g.endswith("."))
+    return Index(_automaton(table, {}), entries, frozenset(surnames), given_names)
 
 
 def volume_index(auth: Authorities, volume: str) -> Index:
@@ -111,7 +129,7 @@ def volume_index(auth: Authorities, volume: str) -> Index:
     table: dict[str, tuple[set[str], set[str]]] = {}
     entries: dict[str, Entry] = {}
     for vp in auth.volume_persons(volume):
-        key = f"v:{vp.xml_id}"
+        key = f"v:{vp.see or vp.xml_id}"
         rp = auth.persons.get(vp.register_id) if vp.register_id else None
         names = [vp.name, *(rp.names if rp else ())]
         given: set[str] = set()
@@ -120,10 +138,20 @@ def volume_index(auth: Authorities, volume: str) -> Index:
             f = _forms(n)
             if f is None:
                 continue
+            if n is not vp.name and first is not None and not _variant(f.surname, first.surname):
+                continue  # the register's other names for them: "Iran, The Shah-in-Shah of"
             given |= _given(f)
             _add(table, f.surname, key, False)
+            if n is vp.name:  # (ends of the register's names are often first names)
+                for form in f.ends:
+                    _add(table, form, key, False)
             for form in f.full:
                 _add(table, form, key, True)
+        if first and first.full and _GIVEN_NAME_USED.search(vp.description or ""):
+            # Thai, Lao, Indonesian... leaders are called by the name listed as given
+            _add(table, first.full[0].split()[0], key, False)
+        if vp.see is not None:
+            continue  # its forms go to the entry it points to; that entry is the person
         entries[key] = Entry(key, vp.name, vp.register_id, vp.xml_id, vp.description or "",
                              first.surname if first else vp.name, frozenset(given),
                              rp.birth if rp else None, rp.death if rp else None)

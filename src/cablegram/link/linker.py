@@ -11,12 +11,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import ahocorasick
+
 from cablegram.link.authorities import Authorities
 from cablegram.link.context import (
+    ABBREVIATIONS,
+    CONCEPTS,
     FUNCTION_WORDS,
+    NICKNAMES,
     PLACES_BEFORE,
     THINGS,
     TITLES,
+    WORD_SURNAMES,
     titles_before,
     word_after,
     word_before,
@@ -75,8 +81,10 @@ class Linker:
             assert isinstance(h.payload, tuple)
             cands = [e for k in h.payload if (e := self._entry(k, idx)) is not None]
             if h.kind == "surname":
-                if _not_a_person(text, h.start, h.end, cands):
+                if _not_a_person(text, h.start, h.end, cands, self._register.given):
                     continue
+                if text[h.start : h.end] in WORD_SURNAMES and not titles_before(text, h.start):
+                    cands = [e for e in cands if e.key in fulls]
                 cands = self._narrow(cands, text, h, fulls, date)
             how = "fuzzy" if h.kind == "fuzzy" else "name"
             if len(cands) == 1:
@@ -103,7 +111,8 @@ class Linker:
                 if h.kind not in ("full", "surname") or not isinstance(h.payload, tuple):
                     continue
                 cands = [e for k in h.payload if (e := self._entry(k, idx)) is not None]
-                if h.kind == "surname" and _not_a_person(part, h.start, h.end, cands):
+                if h.kind == "surname" and _not_a_person(part, h.start, h.end, cands,
+                                                         self._register.given):
                     continue
                 cands = self._narrow(cands, part, h, fulls, date)
                 if len(cands) == 1 and (cands[0].volume_id or cands[0].register_id) not in have:
@@ -124,6 +133,8 @@ class Linker:
     def _hits(self, text: str, idx: Index) -> list[_Hit]:
         hits = []
         for automaton in (idx.automaton, self._register.automaton):
+            if automaton.kind != ahocorasick.AHOCORASICK:
+                continue  # no keys at all (no register, an empty volume list)
             for end, (kind, size, payload) in automaton.iter(text):
                 start = end - size + 1
                 if _bounded(text, start, end + 1):
@@ -154,7 +165,13 @@ class Linker:
         """Candidates of a surname, narrowed by title, fuller forms nearby, date and office."""
         if len(cands) < 2:
             return cands
-        titles = titles_before(text, h.start)
+        said_name = text[h.start : h.end]
+        exact = [e for e in cands if e.surname == said_name]
+        if exact and len(exact) < len(cands):
+            cands = exact  # "Green" is Green, Marshall before Greene (a register variant)
+            if len(cands) == 1:
+                return cands
+        titles = [ABBREVIATIONS.get(t, t) for t in titles_before(text, h.start)]
         if titles:
             said = " ".join(titles).casefold()
             fit = [e for e in cands if said in e.description.casefold()]
@@ -163,6 +180,11 @@ class Linker:
             by_office = self._by_office(cands, titles, date)
             if len(by_office) == 1:
                 return by_office
+            if titles[-1] in ("Mr.", "Mr") and date:
+                president = self._by_office(cands, ["President"], date)
+                cands = [e for e in cands if e not in president]  # no one says "Mr." to him
+                if len(cands) == 1:
+                    return cands
         before = [(max((p for p in fulls.get(e.key, ()) if p < h.start), default=-1), e)
                   for e in cands]
         nearest = max(p for p, _ in before)
@@ -176,7 +198,9 @@ class Linker:
             alive = [e for e in cands if (e.death is None or e.death >= year)
                      and (e.birth is None or e.birth + 18 <= year)]
             cands = alive or cands
-            if len(cands) > 1:
+            if len(cands) > 1 and not titles:
+                # The President or the Secretary of State, named alone, before a namesake;
+                # not after a title ("Mr. Johnson" in 1964 is not the President).
                 office = self._by_office(cands, ["President"], date) or self._by_office(
                     cands, ["Secretary"], date)
                 if len(office) == 1:
@@ -213,10 +237,11 @@ class Linker:
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
-    """A match that is a whole word: no letter or digit runs on either side."""
+    """A match that is a whole word: no letter or digit runs on either side (a hyphen after
+    may: "Kennedy-Khrushchev")."""
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
-        return False
-    return not (end < len(text) and (text[end].isalnum() or text[end] == "-"))
+        return False  # ("East-West": a hyphen before makes a compound more often than not)
+    return not (end < len(text) and text[end].isalnum())
 
 
 def _choose(hits: list[_Hit], taken: list[tuple[int, int]]) -> list[_Hit]:
@@ -242,19 +267,26 @@ def _full_positions(hits: list[_Hit]) -> dict[str, list[int]]:
     return found
 
 
-def _not_a_person(text: str, start: int, end: int, cands: list[Entry]) -> bool:
+def _not_a_person(text: str, start: int, end: int, cands: list[Entry],
+                  given_names: frozenset[str]) -> bool:
     """A surname that names a thing ("Kennedy Library"), a place ("Fort Knox"), or someone
     else with a given name none of the candidates has ("Edward Kennedy")."""
-    after = word_after(text, end)
+    after = word_after(text, end) if end < len(text) and text[end] == " " else ""
     if after in THINGS:
         return True
+    compound = bool(after) and after[0].isupper() and after not in CONCEPTS \
+        and after not in FUNCTION_WORDS and after not in TITLES
     before = word_before(text, start)
-    if not before or before in TITLES or before in FUNCTION_WORDS:
+    if before == "the":
+        return after not in CONCEPTS  # "the West"; but "the Kennedy Administration"
+    if compound:
+        return True
+    if not before or before in TITLES or before in FUNCTION_WORDS or before in NICKNAMES:
         return False
     if before in PLACES_BEFORE:
         return True
-    if before[0].isupper() and before.rstrip(".").isalpha():
-        return not any(before in e.given for e in cands)
+    if before in given_names and before[0].isupper():
+        return not any(before in e.given for e in cands)  # "Edward Kennedy": someone else
     return False
 
 

@@ -22,8 +22,18 @@ class NameForms:
 
     surname: str
     full: list[str] = field(default_factory=list)
+    # A name printed in order ("Thanat Khoman", "Ngo Dinh Diem") is cited by either end.
+    ends: list[str] = field(default_factory=list)
 
 
+_TITLE_WORDS = frozenset({
+    "Vice", "Deputy", "Under", "Assistant", "Minister", "Prime", "Foreign", "General", "Admiral",
+    "Colonel", "Ambassador", "President", "Secretary", "Chairman", "King", "Queen", "Prince",
+    "Shah", "Emperor", "Sultan", "Sheikh", "Lieutenant", "Major", "Marshal", "Air", "Field",
+    "Director", "Chief", "Head", "Governor", "Senator", "Chancellor", "Premier", "Member",
+})
+_PARTICLES = frozenset({"De", "Van", "Von", "Le", "La", "Du", "Da", "Di", "El", "Al", "Del",
+                        "Des", "Dos", "Das", "Ben", "Abu", "Ibn", "Bin", "Mac", "St.", "San"})
 _SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "2d", "3d"})
 # Parenthesised nicknames ("Carter, James Earl (“Jimmy”), Jr.") and bracketed notes.
 _PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
@@ -41,14 +51,28 @@ def name_forms(name: str) -> NameForms:
     parts = [p.strip() for p in clean.split(",") if p.strip()]
     if not parts or not _WORD.search(parts[0]):
         raise NameFormError(f"no name in {name!r}")
+    if len(parts) > 1 and parts[1].split()[0] in _TITLE_WORDS:
+        parts = parts[:1]  # "Sudomo, Vice Admiral": a title, not given names
     if len(parts) == 1:
-        # A name printed in order ("U Thant", "Mao Zedong"): the whole name is its one form.
-        return NameForms(surname=parts[0])
+        # A name printed in order ("U Thant", "Mao Zedong"): the whole name, and its ends.
+        tokens = parts[0].split()
+        while len(tokens) > 1 and (tokens[0] in _TITLE_WORDS or tokens[0].islower()):
+            if tokens[0].islower():  # "Shah of Iran", "King of the Belgians": a title only
+                raise NameFormError(f"a title, not a name: {name!r}")
+            tokens = tokens[1:]  # "President Abboud"
+        ends = [t for t in (tokens[0], tokens[-1]) if len(tokens) > 1 and len(t) > 2
+                and t[0].isupper() and t.isalpha()]
+        return NameForms(surname=" ".join(tokens), ends=_unique(ends))
     surname, given = parts[0], parts[1]
+    if given.startswith("The ") or given.split()[-1] in ("of", "the"):
+        raise NameFormError(f"a title, not a name: {name!r}")  # "Iran, The Shah-in-Shah of"
     suffix = next((p for p in parts[2:] if p.casefold() in _SUFFIXES), None)
     if given.casefold() in _SUFFIXES:  # "Smith, Jr., John"
         given = parts[2] if len(parts) > 2 else ""
     forms = NameForms(surname=surname)
+    first = surname.split()[0]
+    if " " in surname and first[0].isupper() and len(first) > 2 and first not in _PARTICLES:
+        forms.ends = [first]  # "Couve" for "Couve de Murville", "Ayub" for "Ayub Khan"
     if given and _WORD.search(given):
         tokens = given.split()
         candidates = [f"{given} {surname}", f"{tokens[0]} {surname}"]

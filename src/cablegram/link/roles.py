@@ -46,18 +46,18 @@ def post_id(place: str) -> str | None:
     """The pocom post a place, country or sender phrase names ("Moscow", "Embassy in the
     United Kingdom", "united-kingdom"), or None."""
     text = _POST_PHRASE.sub("", " ".join(place.split())).strip(" .,").casefold()
-    places = _places()
-    if text in places:
-        return places[text]
-    if text in places.values():
+    known = places()
+    if text in known:
+        return known[text]
+    if text in known.values():
         return text
     # "Moscow, October 16, 1962" or "Embassy in the Soviet Union to the Department of State"
     head = re.split(r",|\s+to\s+|\s+for\s+", text, maxsplit=1)[0].strip()
-    return places.get(head)
+    return known.get(head)
 
 
 @cache
-def _places() -> dict[str, str]:
+def places() -> dict[str, str]:
     text = resources.files("cablegram").joinpath("data/places.tsv").read_text("utf-8")
     rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
     return {r[0]: r[1] for r in rows if len(r) >= 2}

@@ -1,0 +1,249 @@
+"""How well the linker finds people in plain text, judged by the editors' persName markup.
+
+    python scripts/link_accuracy.py PATH... [--people DIR] [--pocom DIR] [--errors FILE]
+
+PATH: TEI volumes (.xml or .xml.gz) or folders of them. Gold: every persName/@corresp in a
+document's text (the TEI reader's markup links, volume ids). Prediction: the linker over the
+same record with those links removed, its resolved links by name (how "name" or "fuzzy")
+that have a mention in the text, keyed by the volume id of the person they resolve to.
+
+Scope, since the gold only covers what editors tagged:
+- volumes without any persName/@corresp are left out (nothing there was tagged);
+- a cross-reference entry of a persons list ("Nhu", see Ngo Dinh Nhu) counts as the entry
+  it points to, in gold and prediction alike;
+- a predicted person outside the volume's persons list cannot be in the gold: counted apart
+  ("outside"), not as an error; links by role ("the President") likewise ("roles");
+- ties the linker leaves unresolved are not predictions: counted apart ("tied");
+- a wrong pair whose every mention is a name the editors marked (persName) but did not
+  identify (no @corresp) cannot be judged: counted apart ("unjudged").
+Document level: the set of (document, person) pairs. Mention level: a predicted mention is
+right when it overlaps a gold mention of the same person.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from lxml import etree
+
+from cablegram.link import Authorities, Linker
+from cablegram.readers.tei import XMLID, TeiReader
+from cablegram.readers.tei_input import open_volume
+from cablegram.readers.tei_text import PERSNAME, TEI
+from cablegram.record import PersonLink, Record
+
+DOC_DIV = TEI + "div"
+ERAS = (("1945-60", 0, 1960), ("1961-68", 1961, 1968), ("1969-80", 1969, 1980))
+_YEARS = re.compile(r"frus(\d{4})")
+
+
+@dataclass(slots=True)
+class Tally:
+    """Counts for precision and recall at document and mention level."""
+
+    docs: int = 0
+    doc_tp: int = 0
+    doc_pred: int = 0
+    doc_gold: int = 0
+    men_tp_pred: int = 0
+    men_pred: int = 0
+    men_tp_gold: int = 0
+    men_gold: int = 0
+    outside: int = 0
+    roles: int = 0
+    tied: int = 0
+    unjudged: int = 0
+
+    def add(self, o: Tally) -> None:
+        for f in self.__slots__:  # type: ignore[attr-defined]
+            setattr(self, f, getattr(self, f) + getattr(o, f))
+
+    def figures(self) -> dict[str, float]:
+        return {"doc_precision": _ratio(self.doc_tp, self.doc_pred),
+                "doc_recall": _ratio(self.doc_tp, self.doc_gold),
+                "mention_precision": _ratio(self.men_tp_pred, self.men_pred),
+                "mention_recall": _ratio(self.men_tp_gold, self.men_gold)}
+
+
+@dataclass(slots=True)
+class Result:
+    volumes: dict[str, Tally] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)  # volumes without markup
+    errors: list[str] = field(default_factory=list)
+
+    def overall(self, volumes: Iterable[str] | None = None) -> Tally:
+        t = Tally()
+        for v in self.volumes if volumes is None else volumes:
+            t.add(self.volumes[v])
+        return t
+
+    def eras(self) -> dict[str, Tally]:
+        out = {}
+        for name, lo, hi in ERAS:
+            vols = [v for v in self.volumes if lo <= era_year(v) <= hi]
+            out[name] = self.overall(vols)
+        return out
+
+
+def era_year(volume: str) -> int:
+    m = _YEARS.match(volume)
+    return int(m.group(1)) if m else 0
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 1.0
+
+
+def tei_paths(paths: Iterable[Path]) -> Iterator[Path]:
+    for p in paths:
+        if p.is_dir():
+            yield from sorted(x for x in p.iterdir() if x.name.endswith((".xml", ".xml.gz")))
+        else:
+            yield p
+
+
+def _spans(links: list[PersonLink], alias: dict[str, str]) -> dict[str, list[tuple[int, int]]]:
+    out: dict[str, list[tuple[int, int]]] = {}
+    for p in links:
+        if p.volume_id:
+            vid = alias.get(p.volume_id, p.volume_id)
+            out.setdefault(vid, []).extend((m.start, m.end) for m in p.mentions)
+    return out
+
+
+def unlinked_names(path: Path) -> dict[str, set[str]]:
+    """Per document xml:id, the texts of persName elements without @corresp."""
+    out: dict[str, set[str]] = {}
+    with open_volume(path) as stream:
+        for _, el in etree.iterparse(stream, tag=DOC_DIV, huge_tree=True, recover=True):
+            if el.get("type") != "document":
+                continue
+            names = {" ".join("".join(p.itertext()).split()) for p in el.iter(PERSNAME)
+                     if not p.get("corresp")}
+            if names:
+                out[el.get(XMLID) or ""] = names
+            el.clear(keep_tail=True)
+    return out
+
+
+def score(rec: Record, linker: Linker, listed: set[str], errors: list[str] | None,
+          unlinked: set[str] | None = None, alias: dict[str, str] | None = None) -> Tally:
+    """One document: gold from its markup links, prediction from the linker on plain text."""
+    t = Tally(docs=1)
+    alias = alias or {}
+    gold = _spans([p for p in rec.persons if p.how == "markup" and p.mentions], alias)
+    persons, _ = linker.link(replace(rec, persons=[]))
+    pred_links = []
+    for p in persons:
+        if not p.mentions:
+            continue  # named in the heading or notes only: the gold covers the text
+        if p.id is None and p.volume_id is None:
+            t.tied += 1
+        elif p.how == "role-by-date":
+            t.roles += 1
+        elif p.volume_id not in listed:
+            t.outside += 1
+        else:
+            pred_links.append(p)
+    pred = _spans(pred_links, alias)
+    if unlinked:
+        for vid in list(pred.keys() - gold.keys()):
+            if all(rec.text[s:e] in unlinked for s, e in pred[vid]):
+                del pred[vid]
+                t.unjudged += 1
+    t.doc_gold, t.doc_pred = len(gold), len(pred)
+    t.doc_tp = len(gold.keys() & pred.keys())
+    for vid, spans in pred.items():
+        g = gold.get(vid, [])
+        for s, e in spans:
+            t.men_pred += 1
+            t.men_tp_pred += any(gs < e and s < ge for gs, ge in g)
+    for vid, spans in gold.items():
+        p = pred.get(vid, [])
+        for s, e in spans:
+            t.men_gold += 1
+            t.men_tp_gold += any(ps < e and s < pe for ps, pe in p)
+    if errors is not None:
+        for vid in gold.keys() - pred.keys():
+            errors.append(f"{rec.id}\tmissed\t{vid}\t{rec.text[gold[vid][0][0]:gold[vid][0][1]]}")
+        for vid in pred.keys() - gold.keys():
+            s, e = pred[vid][0]
+            around = rec.text[max(0, s - 40) : e + 20]
+            errors.append(f"{rec.id}\twrong\t{vid}\t{rec.text[s:e]}\t{around!r}")
+    return t
+
+
+def measure(paths: Iterable[Path], auth: Authorities, *, keep_errors: bool = False) -> Result:
+    result = Result()
+    linker = Linker(auth)
+    for path in tei_paths(paths):
+        for batch in TeiReader().read(path):
+            vol = batch.collection.id
+            if not any(p.how == "markup" for r in batch.records for p in r.persons):
+                result.skipped.append(vol)
+                continue
+            auth.add_volume(batch.collection)
+            listed = {p.xml_id for p in batch.collection.persons}
+            unlinked = unlinked_names(path)
+            # A cross-reference entry ("Nhu", see Ngo Dinh Nhu) is the person it points to.
+            alias = {vp.xml_id: vp.see for vp in auth.volume_persons(vol) if vp.see}
+            tally = Tally()
+            for rec in batch.records:
+                if rec.text:
+                    tally.add(score(rec, linker, listed, result.errors if keep_errors else None,
+                                    unlinked.get(rec.id.rsplit("/", 1)[1]), alias))
+            result.volumes[vol] = tally
+    return result
+
+
+def report(result: Result) -> list[str]:
+    head = f"{'':24} {'docs':>6} {'doc P':>6} {'doc R':>6} {'men P':>6} {'men R':>6} " \
+           f"{'pairs':>7} {'tied':>5} {'roles':>6} {'outside':>7} {'unjudged':>8}"
+    lines = [head]
+
+    def row(name: str, t: Tally) -> str:
+        f = t.figures()
+        return (f"{name:24} {t.docs:6} {f['doc_precision']:6.3f} {f['doc_recall']:6.3f} "
+                f"{f['mention_precision']:6.3f} {f['mention_recall']:6.3f} {t.doc_gold:7} "
+                f"{t.tied:5} {t.roles:6} {t.outside:7} {t.unjudged:8}")
+
+    lines += [row(v, t) for v, t in sorted(result.volumes.items())]
+    lines.append("")
+    lines += [row(f"era {name}", t) for name, t in result.eras().items()]
+    lines.append(row("overall", result.overall()))
+    if result.skipped:
+        lines.append(f"left out (no persName/@corresp): {', '.join(result.skipped)}")
+    return lines
+
+
+def default_corpus() -> Path:
+    env = os.environ.get("CABLEGRAM_CORPUS")
+    return Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("paths", nargs="+", type=Path)
+    ap.add_argument("--people", type=Path, default=default_corpus() / "people")
+    ap.add_argument("--pocom", type=Path, default=default_corpus() / "pocom")
+    ap.add_argument("--errors", type=Path, help="write each wrong or missed pair to FILE")
+    args = ap.parse_args(argv)
+    auth = Authorities.load(args.people if args.people.is_dir() else None,
+                            args.pocom if args.pocom.is_dir() else None)
+    for w in auth.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    result = measure(args.paths, auth, keep_errors=args.errors is not None)
+    print("\n".join(report(result)))
+    if args.errors:
+        args.errors.write_text("\n".join(result.errors) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
