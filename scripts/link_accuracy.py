@@ -16,8 +16,13 @@ Scope, since the gold only covers what editors tagged:
 - ties the linker leaves unresolved are not predictions: counted apart ("tied");
 - a wrong pair whose every mention is a name the editors marked (persName) but did not
   identify (no @corresp) cannot be judged: counted apart ("unjudged").
-Document level: the set of (document, person) pairs. Mention level: a predicted mention is
-right when it overlaps a gold mention of the same person.
+Document level: the set of (document, person) pairs; "ann" gives the same over annotated
+documents only (those with at least one persName in their text: the editors read them for
+names), since a document with no persName at all was not annotated. "P+corr" counts as
+right a wrong pair whose every mention the editors tagged as that same person, with the
+same string, in another document of the volume (an omission of theirs, most likely).
+Mention level: a predicted mention is right when it overlaps a gold mention of the same
+person.
 """
 
 from __future__ import annotations
@@ -59,6 +64,14 @@ class Tally:
     roles: int = 0
     tied: int = 0
     unjudged: int = 0
+    # The same document-level counts over annotated documents only (at least one persName).
+    ann_docs: int = 0
+    ann_tp: int = 0
+    ann_pred: int = 0
+    ann_gold: int = 0
+    # Wrong pairs whose every mention the editors tagged, elsewhere in the volume, as this
+    # very person (the same string): most likely a mention they left untagged here.
+    corroborated: int = 0
 
     def add(self, o: Tally) -> None:
         for f in self.__slots__:  # type: ignore[attr-defined]
@@ -66,7 +79,10 @@ class Tally:
 
     def figures(self) -> dict[str, float]:
         return {"doc_precision": _ratio(self.doc_tp, self.doc_pred),
+                "annotated_precision": _ratio(self.ann_tp, self.ann_pred),
+                "annotated_recall": _ratio(self.ann_tp, self.ann_gold),
                 "doc_recall": _ratio(self.doc_tp, self.doc_gold),
+                "corroborated_precision": _ratio(self.doc_tp + self.corroborated, self.doc_pred),
                 "mention_precision": _ratio(self.men_tp_pred, self.men_pred),
                 "mention_recall": _ratio(self.men_tp_gold, self.men_gold)}
 
@@ -133,7 +149,8 @@ def unlinked_names(path: Path) -> dict[str, set[str]]:
 
 
 def score(rec: Record, linker: Linker, listed: set[str], errors: list[str] | None,
-          unlinked: set[str] | None = None, alias: dict[str, str] | None = None) -> Tally:
+          unlinked: set[str] | None = None, alias: dict[str, str] | None = None,
+          tagged: set[tuple[str, str]] | None = None) -> Tally:
     """One document: gold from its markup links, prediction from the linker on plain text."""
     t = Tally(docs=1)
     alias = alias or {}
@@ -159,6 +176,11 @@ def score(rec: Record, linker: Linker, listed: set[str], errors: list[str] | Non
                 t.unjudged += 1
     t.doc_gold, t.doc_pred = len(gold), len(pred)
     t.doc_tp = len(gold.keys() & pred.keys())
+    if tagged:
+        t.corroborated = sum(all((rec.text[s:e], vid) in tagged for s, e in pred[vid])
+                             for vid in pred.keys() - gold.keys())
+    if gold or unlinked:
+        t.ann_docs, t.ann_tp, t.ann_pred, t.ann_gold = 1, t.doc_tp, t.doc_pred, t.doc_gold
     for vid, spans in pred.items():
         g = gold.get(vid, [])
         for s, e in spans:
@@ -172,10 +194,14 @@ def score(rec: Record, linker: Linker, listed: set[str], errors: list[str] | Non
     if errors is not None:
         for vid in gold.keys() - pred.keys():
             errors.append(f"{rec.id}\tmissed\t{vid}\t{rec.text[gold[vid][0][0]:gold[vid][0][1]]}")
+        spans = [(s, e, v) for v, g in gold.items() for s, e in g]
         for vid in pred.keys() - gold.keys():
             s, e = pred[vid][0]
             around = rec.text[max(0, s - 40) : e + 20]
-            errors.append(f"{rec.id}\twrong\t{vid}\t{rec.text[s:e]}\t{around!r}")
+            # Another person marked there (a wrong choice), or nobody (an untagged mention)?
+            other = next((v for gs, ge, v in spans if gs < e and s < ge), None)
+            kind = f"wrong:{other}" if other else "untagged"
+            errors.append(f"{rec.id}\t{kind}\t{vid}\t{rec.text[s:e]}\t{around!r}")
     return t
 
 
@@ -193,25 +219,31 @@ def measure(paths: Iterable[Path], auth: Authorities, *, keep_errors: bool = Fal
             unlinked = unlinked_names(path)
             # A cross-reference entry ("Nhu", see Ngo Dinh Nhu) is the person it points to.
             alias = {vp.xml_id: vp.see for vp in auth.volume_persons(vol) if vp.see}
+            tagged = {(m.text, alias.get(p.volume_id, p.volume_id)) for r in batch.records
+                      for p in r.persons if p.how == "markup" and p.volume_id
+                      for m in p.mentions}
             tally = Tally()
             for rec in batch.records:
                 if rec.text:
                     tally.add(score(rec, linker, listed, result.errors if keep_errors else None,
-                                    unlinked.get(rec.id.rsplit("/", 1)[1]), alias))
+                                    unlinked.get(rec.id.rsplit("/", 1)[1]), alias, tagged))
             result.volumes[vol] = tally
     return result
 
 
 def report(result: Result) -> list[str]:
     head = f"{'':24} {'docs':>6} {'doc P':>6} {'doc R':>6} {'men P':>6} {'men R':>6} " \
-           f"{'pairs':>7} {'tied':>5} {'roles':>6} {'outside':>7} {'unjudged':>8}"
+           f"{'pairs':>7} {'tied':>5} {'roles':>6} {'outside':>7} {'unjudged':>8} " \
+           f"{'ann docs':>8} {'ann P':>6} {'ann R':>6} {'P+corr':>6}"
     lines = [head]
 
     def row(name: str, t: Tally) -> str:
         f = t.figures()
         return (f"{name:24} {t.docs:6} {f['doc_precision']:6.3f} {f['doc_recall']:6.3f} "
                 f"{f['mention_precision']:6.3f} {f['mention_recall']:6.3f} {t.doc_gold:7} "
-                f"{t.tied:5} {t.roles:6} {t.outside:7} {t.unjudged:8}")
+                f"{t.tied:5} {t.roles:6} {t.outside:7} {t.unjudged:8} {t.ann_docs:8} "
+                f"{f['annotated_precision']:6.3f} {f['annotated_recall']:6.3f} "
+                f"{f['corroborated_precision']:6.3f}")
 
     lines += [row(v, t) for v, t in sorted(result.volumes.items())]
     lines.append("")

@@ -9,11 +9,12 @@ already has are kept, with their register ids filled in.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 import ahocorasick
 
-from cablegram.link.authorities import Authorities
+from cablegram.link.authorities import Appointment, Authorities
 from cablegram.link.context import (
     ABBREVIATIONS,
     CONCEPTS,
@@ -49,6 +50,7 @@ class Linker:
         self._register: Index = register_index(auth)
         self._volumes: dict[str, Index] = {}
         self._fuzzy: dict[str, FuzzyNames] = {}
+        self._holders: dict[tuple[str, str, str | None], list[Appointment]] = {}
 
     def __reduce__(self) -> tuple[type[Linker], tuple[Authorities]]:
         # Rebuilt in a worker process from the authorities: automata are cheap to remake.
@@ -102,24 +104,25 @@ class Linker:
         have = {p.volume_id or p.id for p in links}
         out: list[PersonLink] = []
         date = record.date or record.date_not_before
-        for part in (record.title, record.source_note, *(f.text for f in record.footnotes)):
-            if not part:
+        # One pass over all of them, a blank line apart.
+        part = "\n\n".join(x for x in (record.title, record.source_note,
+                                        *(f.text for f in record.footnotes)) if x)
+        if not part:
+            return out
+        hits = _choose(self._hits(part, idx), [])
+        fulls = _full_positions(hits)
+        for h in hits:
+            if h.kind not in ("full", "surname") or not isinstance(h.payload, tuple):
                 continue
-            hits = _choose(self._hits(part, idx), [])
-            fulls = _full_positions(hits)
-            for h in hits:
-                if h.kind not in ("full", "surname") or not isinstance(h.payload, tuple):
-                    continue
-                cands = [e for k in h.payload if (e := self._entry(k, idx)) is not None]
-                if h.kind == "surname" and _not_a_person(part, h.start, h.end, cands,
-                                                         self._register.given):
-                    continue
-                cands = self._narrow(cands, part, h, fulls, date)
-                if len(cands) == 1 and (cands[0].volume_id or cands[0].register_id) not in have:
-                    e = cands[0]
-                    have.add(e.volume_id or e.register_id)
-                    out.append(PersonLink(e.register_id, e.name, how="name",
-                                          volume_id=e.volume_id))
+            cands = [e for k in h.payload if (e := self._entry(k, idx)) is not None]
+            if h.kind == "surname" and _not_a_person(part, h.start, h.end, cands,
+                                                     self._register.given):
+                continue
+            cands = self._narrow(cands, part, h, fulls, date)
+            if len(cands) == 1 and (cands[0].volume_id or cands[0].register_id) not in have:
+                e = cands[0]
+                have.add(e.volume_id or e.register_id)
+                out.append(PersonLink(e.register_id, e.name, how="name", volume_id=e.volume_id))
         return out
 
     # -- matching -----------------------------------------------------------------------
@@ -219,13 +222,13 @@ class Linker:
     def _role(self, role: str, record: Record, date: str | None, idx: Index) -> Entry | None:
         if not date:
             return None
-        if role == "chief-of-mission":
-            post = _post_of(record)
-            if post is None:
-                return None
-            found = holders(self.auth, role, date, post)
-        else:
-            found = holders(self.auth, role, date)
+        post = _post_of(record) if role == "chief-of-mission" else None
+        if role == "chief-of-mission" and post is None:
+            return None
+        memo = (role, date, post)
+        found = self._holders.get(memo)
+        if found is None:
+            found = self._holders[memo] = holders(self.auth, role, date, post)
         ids = {a.person_id for a in found if a.person_id}
         if len(ids) != 1:
             return None
@@ -248,11 +251,17 @@ def _choose(hits: list[_Hit], taken: list[tuple[int, int]]) -> list[_Hit]:
     """Longest leftmost matches that overlap neither each other nor a markup mention."""
     out: list[_Hit] = []
     last_end = 0
+    spans = sorted(taken)
+    ends = [e for _, e in spans]
     for h in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
         if h.start < last_end:
             continue
-        if any(s < h.end and h.start < e for s, e in taken):
-            continue
+        if spans:
+            # The first markup span ending after this start overlaps it if it starts before
+            # this end (markup spans do not overlap one another).
+            i = bisect_right(ends, h.start)
+            if i < len(spans) and spans[i][0] < h.end:
+                continue
         out.append(h)
         last_end = h.end
     return out

@@ -32,11 +32,26 @@ def holders(auth: Authorities, role: str, date: str, post: str | None = None) ->
         where = post_id(post)
         if where is None:
             return []
-        found = [a for a in auth.appointments
-                 if a.post == where and a.role not in _PRINCIPAL_ROLES and _runs(a, date)]
+        found = [a for a in _at(auth, where)
+                 if a.role not in _PRINCIPAL_ROLES and _runs(a, date)]
         return sorted(found, key=lambda a: a.role not in _AMBASSADORS)
     where = _PRINCIPALS.get(role, role)
-    return [a for a in auth.appointments if a.post == where and _runs(a, date)]
+    return [a for a in _at(auth, where) if _runs(a, date)]
+
+
+# id(auth) -> (auth, number of appointments when indexed, appointments by post)
+_BY_POST: dict[int, tuple[Authorities, int, dict[str, list[Appointment]]]] = {}
+
+
+def _at(auth: Authorities, post: str) -> list[Appointment]:
+    """The appointments at a post, from an index rebuilt when the authorities change."""
+    cached = _BY_POST.get(id(auth))
+    if cached is None or cached[0] is not auth or cached[1] != len(auth.appointments):
+        index: dict[str, list[Appointment]] = {}
+        for a in auth.appointments:
+            index.setdefault(a.post, []).append(a)
+        cached = _BY_POST[id(auth)] = (auth, len(auth.appointments), index)
+    return cached[2].get(post, [])
 
 
 _PRINCIPAL_ROLES = frozenset({"president"})

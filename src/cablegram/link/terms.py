@@ -18,4 +18,6 @@ def glossary() -> dict[str, str]:
 
 def terms_for(auth: Authorities, volume: str) -> dict[str, str]:
     """The glossary overlaid with the volume's terms list (the volume's expansion wins)."""
-    return {**glossary(), **auth.terms.get(volume, {})}
+    # One-letter office symbols ("S", "M", "U") would match every initial and "U.S.".
+    own = {t: e for t, e in auth.terms.get(volume, {}).items() if len(t) > 1}
+    return {**glossary(), **own}
