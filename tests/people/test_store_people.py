@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cablegram.people import person_roles
 from cablegram.record import Batch, Collection, Mention, PersonLink, Record, Signer
@@ -119,3 +121,25 @@ def test_stats_count_the_people(store: SqliteStore) -> None:
     assert people["register_persons"] == 4
     assert people["appointments"] == 1
     assert people["authority_sources"] == {"people": "/x/people", "pocom": "/x/pocom"}
+
+
+_ids = st.sampled_from(["107327", "100004", "100005", "100002"])
+_persons = st.lists(st.builds(link, _ids, st.sampled_from(["Kohler, Foy D.", "Kuznetsov, V."])),
+                    max_size=4)
+
+
+@given(st.lists(_persons, min_size=1, max_size=6),
+       st.sampled_from([None, "Kohler", "Embassy in the Soviet Union"]))
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_the_person_index_is_what_the_records_say(store: SqliteStore,
+                                                  persons: list[list[PersonLink]],
+                                                  sender: str | None) -> None:
+    records = [record(i + 1, p, sender=sender) for i, p in enumerate(persons)]
+    store.put_batches([Batch(Collection("v", format="tei"), records)], path="/v.xml",
+                      sha256=str(len(records)), linked="s1")
+    for pid in ("107327", "100004", "100005", "100002"):
+        expected = sorted((r.id, role) for r in records
+                          for p, _, role in person_roles(r) if p == pid)
+        assert sorted((d, role) for d, _, _, role in store.person_documents(pid)) == expected
+    assert [store.get(r.id) for r in records] == records
