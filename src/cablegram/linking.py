@@ -44,7 +44,11 @@ class LinkSetup:
         """Every record of the batch gets its persons and terms; the volume's own persons and
         terms lists join the authorities first, and their data warnings join the batch's."""
         known = len(self.authorities.warnings)
-        self.authorities.add_volume(batch.collection)
+        col = batch.collection
+        # A page of a volume (text, HTML, catalog) has no lists of its own: the linker then
+        # takes the volume's persons from the register; an empty list would hide them.
+        if col.persons or col.terms:
+            self.authorities.add_volume(col)
         batch.warnings.extend(self.authorities.warnings[known:])
         for record in batch.records:
             self.link_record(record, batch.warnings)

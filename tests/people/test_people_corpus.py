@@ -14,7 +14,9 @@ from cablegram.archive import Archive
 
 CORPUS = Path(os.environ.get("CABLEGRAM_CORPUS", Path(__file__).parents[3] / "shared" / "corpus"))
 VOLUMES = ("frus1961-63v05", "frus1961-63v06")
-KOHLER = "107327"
+# Seed 003: plain text of frus1961-63v11 (not in the corpus), no markup, no persons list.
+SEED = Path(__file__).parents[1] / "fixtures" / "text" / "003_1bdb9de2a8d2d4fa.txt"
+KOHLER, MCCLOY, KUZNETSOV = "107327", "108784", "107516"
 
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
@@ -25,9 +27,9 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
         pytest.skip("corpus not found (CABLEGRAM_CORPUS)")
     db = tmp_path_factory.mktemp("people") / "a.db"
     with Archive.open(db) as a:
-        report = a.ingest([*(CORPUS / "frus" / f"{v}.xml.gz" for v in VOLUMES),
+        report = a.ingest([*(CORPUS / "frus" / f"{v}.xml.gz" for v in VOLUMES), SEED,
                            CORPUS / "pocom", CORPUS / "people"], read_ahead="process")
-        assert report.errors == [] and report.ingested == len(VOLUMES)
+        assert report.errors == [] and report.ingested == len(VOLUMES) + 1
         assert [x.status for x in report.authorities] == ["ingested", "ingested"]
         yield a
 
@@ -63,8 +65,15 @@ def test_persons_facet_equals_a_counter_over_the_records(archive: Archive) -> No
     assert min(facet.values()) >= min(top.values())
 
 
+def test_a_text_page_is_linked_with_its_volume_persons_from_the_register(
+        archive: Archive) -> None:
+    ids = {p.id for p in archive.get("frus1961-63v11/d128").persons}
+    assert {MCCLOY, KUZNETSOV} <= ids
+    assert archive.search(f"person:{MCCLOY} collection:frus1961-63v11")["total"] >= 2
+
+
 def test_linking_again_changes_nothing(archive: Archive) -> None:
     before = list(archive.records_json(VOLUMES[1]))
     report = archive.link(everything=True)
-    assert sorted(report.collections) == sorted(VOLUMES)
+    assert sorted(report.collections) == sorted([*VOLUMES, "frus1961-63v11"])
     assert list(archive.records_json(VOLUMES[1])) == before
