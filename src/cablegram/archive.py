@@ -317,28 +317,11 @@ class Archive(PeopleMixin):
 
         split = split_paths(paths, _wanted)
         report = IngestReport()
-
-        def authorities(handoff: Handoff) -> str | None:
-            """Stored first (while the first files are read); the stamp to link with."""
-            report.authorities += [FileOutcome(folder, "failed", error=reason)
-                                   for folder, reason in split.bad]
-            try:
-                if split.authorities:
-                    report.authorities += self._ingest_authorities(split.authorities,
-                                                                   handoff.publish)
-                for a in report.authorities:
-                    self.store.log_ingest(str(a.path.resolve()), a.status,
-                                          warnings=a.warnings, error=a.error)
-            finally:
-                # The readers wait for it: whatever happened, they get the authorities
-                # stored (published already when new ones were loaded).
-                handoff.publish(self.store.authorities_data())
-            return handoff.stamp
-
         with tempfile.TemporaryDirectory(prefix="cablegram-link-") as tmp:
             handoff = Handoff(Path(tmp) / "authorities")
-            linked = self._ingest_files(split.files, format, on_progress, read_ahead, report,
-                                        handoff, lambda: authorities(handoff))
+            linked = self._ingest_files(
+                split.files, format, on_progress, read_ahead, report, handoff,
+                lambda: self._store_authorities(split, report.authorities, handoff))
         if linked is not None and self.store.collections_to_link(linked):
             report.linked = self.link()
         try:

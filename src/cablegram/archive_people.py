@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cablegram.authority_folders import KINDS, PEOPLE, POCOM, folder_signature
+from cablegram.authority_folders import KINDS, PEOPLE, POCOM, Split, folder_signature
 from cablegram.errors import CablegramError, NotFound, ReadError
 from cablegram.people import DocRef, PersonReport
 from cablegram.record import Batch
@@ -20,7 +20,7 @@ from cablegram.store.sqlite import record_json
 
 if TYPE_CHECKING:
     from cablegram.archive import FileOutcome, LinkReport
-    from cablegram.linking import LinkSetup
+    from cablegram.linking import Handoff, LinkSetup
 
 NO_AUTHORITIES = ("no authorities in the archive: ingest the people register and pocom first "
                   "(cablegram ingest ../shared/corpus/people ../shared/corpus/pocom)")
@@ -45,6 +45,25 @@ class PeopleMixin:
     _link_setup: LinkSetup | None
 
     # -- authorities ----------------------------------------------------------------------
+
+    def _store_authorities(self, split: Split, outcomes: list[FileOutcome],
+                           handoff: Handoff) -> str | None:
+        """The ingest's authority folders, stored (while the first files are read) and
+        handed to the readers; the stamp of the authorities they link with."""
+        from cablegram.archive import FileOutcome
+
+        outcomes += [FileOutcome(folder, "failed", error=reason) for folder, reason in split.bad]
+        try:
+            if split.authorities:
+                outcomes += self._ingest_authorities(split.authorities, handoff.publish)
+            for a in outcomes:
+                self.store.log_ingest(str(a.path.resolve()), a.status, warnings=a.warnings,
+                                      error=a.error)
+        finally:
+            # The readers wait for it: whatever happened, they get the authorities stored
+            # (published already when new ones were loaded).
+            handoff.publish(self.store.authorities_data())
+        return handoff.stamp
 
     def _ingest_authorities(self, folders: dict[str, Path],
                             publish: Callable[[tuple[str, str]], None] | None = None,
