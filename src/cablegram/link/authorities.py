@@ -250,7 +250,8 @@ _SEE = re.compile(r"^see (?:also )?(.+?)[.;]?$", re.IGNORECASE)
 
 
 def _plain(name: str) -> str:
-    return " ".join(re.sub(r"[(\[].*?[)\]]", "", name).replace(",", " ").split()).casefold()
+    """A name for comparison only: no parentheses, punctuation or spaces, case folded."""
+    return re.sub(r"[\W_]+", "", re.sub(r"[(\[].*?[)\]]", "", name)).casefold()
 
 
 def _year(text: str | None) -> int | None:

@@ -45,11 +45,14 @@ Said Says According Tell Told Per Re Via Ref Reference See Cf Also Sent Received
 US U.S. USSR Soviet American British French German Chinese Cuban Israeli Egyptian Indian
 Japanese Korean Vietnamese Italian Turkish Greek Polish Canadian Mexican Brazilian Arab
 Department Embassy State White Senate House Congress Government Mission Delegation
+January February March April May June July August September October November December
+Jan. Feb. Mar. Apr. Aug. Sept. Sep. Oct. Nov. Dec. Monday Tuesday Wednesday Thursday Friday
+Saturday Sunday
 """)
 
 # Words after a surname that make it the name of a place or building ("Kennedy Library").
 THINGS = _words("""
-Library House Center Line Memorial Airport Street Avenue Hotel Building Dam Island Islands
+House Center Line Memorial Airport Street Avenue Hotel Building Dam Island Islands
 River Bay Park County University College School Station Base Field Bridge Canal Hall Sea
 Ocean Lake Mountains Valley Strait Straits Gulf Province Oblast District Square Palace
 """)

@@ -85,7 +85,8 @@ class Linker:
             if h.kind == "surname":
                 if _not_a_person(text, h.start, h.end, cands, self._register.given):
                     continue
-                if text[h.start : h.end] in WORD_SURNAMES and not titles_before(text, h.start):
+                if text[h.start : h.end].title() in WORD_SURNAMES \
+                        and not titles_before(text, h.start):
                     cands = [e for e in cands if e.key in fulls]
                 cands = self._narrow(cands, text, h, fulls, date)
             how = "fuzzy" if h.kind == "fuzzy" else "name"
@@ -169,7 +170,14 @@ class Linker:
         if len(cands) < 2:
             return cands
         said_name = text[h.start : h.end]
-        exact = [e for e in cands if e.surname == said_name]
+        by_register: dict[str, Entry] = {}
+        for e in cands:  # two entries of one person (a list's duplicate): one candidate
+            if e.register_id is None or e.register_id not in by_register:
+                by_register[e.register_id or e.key] = e
+        cands = list(by_register.values())
+        if len(cands) < 2:
+            return cands
+        exact = [e for e in cands if e.surname == said_name or said_name in e.aliases]
         if exact and len(exact) < len(cands):
             cands = exact  # "Green" is Green, Marshall before Greene (a register variant)
             if len(cands) == 1:

@@ -24,6 +24,7 @@ class NameForms:
     full: list[str] = field(default_factory=list)
     # A name printed in order ("Thanat Khoman", "Ngo Dinh Diem") is cited by either end.
     ends: list[str] = field(default_factory=list)
+    variants: list[str] = field(default_factory=list)  # "Nasr" for "Nasser (Nasr), Gamal"
 
 
 _TITLE_WORDS = frozenset({
@@ -45,7 +46,16 @@ _WORD = re.compile(r"[^\W\d_]")
 
 def name_forms(name: str) -> NameForms:
     """The forms of a listed name: "Surname, Given[, Suffix]" or a name printed in order."""
-    nicknames = [w for m in _PARENS.findall(name) for w in _NICK.findall(m)]
+    head, comma, rest = name.partition(",")
+    # "Nasser (Nasr, Nassir), Gamal": other spellings of the surname; "(“Tommy”)" after the
+    # given names: a nickname. (A comma inside the parentheses is not the name's comma.)
+    if "(" in head and ")" not in head and ")" in rest:
+        close = rest.index(")")
+        head, rest = f"{head},{rest[:close + 1]}", rest[close + 1 :].lstrip(",")
+        comma = ","
+    variants = [w for m in _PARENS.findall(head) for w in _NICK.findall(m) if w[0].isupper()]
+    nicknames = [w for m in _PARENS.findall(rest) for w in _NICK.findall(m)]
+    name = f"{_PARENS.sub('', head)}{comma}{rest}"
     clean = _SPACE.sub(" ", _PARENS.sub("", name)).strip(" ,;")
     clean = clean.replace("“", "").replace("”", "").replace('"', "")
     parts = [p.strip() for p in clean.split(",") if p.strip()]
@@ -56,6 +66,8 @@ def name_forms(name: str) -> NameForms:
     if len(parts) == 1:
         # A name printed in order ("U Thant", "Mao Zedong"): the whole name, and its ends.
         tokens = parts[0].split()
+        if tokens[-1].endswith(".") and len(tokens[-1]) > 3:
+            tokens[-1] = tokens[-1][:-1]  # "Krishna Menon." (a list's full stop)
         while len(tokens) > 1 and (tokens[0] in _TITLE_WORDS or tokens[0].islower()):
             if tokens[0].islower():  # "Shah of Iran", "King of the Belgians": a title only
                 raise NameFormError(f"a title, not a name: {name!r}")
@@ -69,7 +81,7 @@ def name_forms(name: str) -> NameForms:
     suffix = next((p for p in parts[2:] if p.casefold() in _SUFFIXES), None)
     if given.casefold() in _SUFFIXES:  # "Smith, Jr., John"
         given = parts[2] if len(parts) > 2 else ""
-    forms = NameForms(surname=surname)
+    forms = NameForms(surname=surname, variants=[v for v in variants if v != surname])
     first = surname.split()[0]
     if " " in surname and first[0].isupper() and len(first) > 2 and first not in _PARTICLES:
         forms.ends = [first]  # "Couve" for "Couve de Murville", "Ayub" for "Ayub Khan"
