@@ -84,7 +84,7 @@ Sam Max Phil Ray Ron Ken Gene Stan Herb Bud Doug Tex Cy Rog Mel Marty Zbig
 """)
 
 # Words before a surname that make it a place ("Fort Knox", "Cape Kennedy").
-PLACES_BEFORE = _words("Fort Lake Mount Cape Port Camp St. Saint San Santa Lago Rio")
+PLACES_BEFORE = _words("Fort Lake Mount Cape Port Camp St. Saint San Santa Lago Rio Viet")
 
 _WORD_BEFORE = re.compile(r"([\w.’'-]+)[ \t]*$")
 _WORD_AFTER = re.compile(r"^[ \t]*([\w.’'-]+)")

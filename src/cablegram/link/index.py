@@ -50,6 +50,7 @@ class Entry:
     birth: int | None = None
     death: int | None = None
     aliases: frozenset[str] = frozenset()  # cross-references' names ("Nhu", see Ngo Dinh Nhu)
+    short: frozenset[str] = frozenset()  # what the list's own name is cited by, alone
 
 
 @dataclass(slots=True)
@@ -167,10 +168,12 @@ def volume_index(auth: Authorities, volume: str) -> Index:
             if first is not None:
                 aliases.setdefault(key, set()).add(first.surname)
             continue
+        short = {first.surname, *first.ends, *first.variants} if first else {vp.name}
         entries[key] = Entry(key, vp.name, vp.register_id, vp.xml_id,
                              _expanded(f"{vp.description or ''} {vp.name}"),
                              first.surname if first else vp.name, frozenset(given),
-                             rp.birth if rp else None, rp.death if rp else None)
+                             rp.birth if rp else None, rp.death if rp else None,
+                             short=frozenset(short))
     for key, names_ in aliases.items():
         if key in entries:
             entries[key].aliases = frozenset(names_)

@@ -9,6 +9,7 @@ already has are kept, with their register ids filled in.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
@@ -177,7 +178,9 @@ class Linker:
         cands = list(by_register.values())
         if len(cands) < 2:
             return cands
-        exact = [e for e in cands if e.surname == said_name or said_name in e.aliases]
+        said_key = said_name.title() if said_name.isupper() else said_name
+        exact = [e for e in cands if said_name == e.surname or said_key in e.short
+                 or said_name in e.aliases]
         if exact and len(exact) < len(cands):
             cands = exact  # "Green" is Green, Marshall before Greene (a register variant)
             if len(cands) == 1:
@@ -216,6 +219,11 @@ class Linker:
                     cands, ["Secretary"], date)
                 if len(office) == 1:
                     return office
+        if len(cands) > 1 and not titles:
+            # A head of state or government, named alone, before a namesake of lesser rank.
+            heads = [e for e in cands if _HEAD.search(e.description)]
+            if len(heads) == 1:
+                return heads
         return cands
 
     def _by_office(self, cands: list[Entry], titles: list[str], date: str | None) -> list[Entry]:
@@ -245,6 +253,11 @@ class Linker:
         if in_volume:
             return in_volume[0]
         return self._register.entries.get(f"r:{rid}")
+
+
+# Descriptions of a head of state or government in a persons list.
+_HEAD = re.compile(r"\b(?:President of (?:the )?(?!the United States)[A-Z]|Prime Minister|King of|"
+                   r"Premier|Chancellor of|Shah of|Emperor|Chairman of the Council of Ministers)")
 
 
 def _bounded(text: str, start: int, end: int) -> bool:

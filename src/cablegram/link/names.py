@@ -32,6 +32,13 @@ _TITLE_WORDS = frozenset({
     "Colonel", "Ambassador", "President", "Secretary", "Chairman", "King", "Queen", "Prince",
     "Shah", "Emperor", "Sultan", "Sheikh", "Lieutenant", "Major", "Marshal", "Air", "Field",
     "Director", "Chief", "Head", "Governor", "Senator", "Chancellor", "Premier", "Member",
+    "Col.", "Gen.", "Maj.", "Lt.", "Adm.", "Dr.", "Mr.", "Mrs.", "Brigadier",
+})
+# Words of offices and bodies: a "name" holding one is a heading of a list, not a person.
+_NOT_NAMES = frozenset({
+    "Affairs", "Security", "Office", "Bureau", "Department", "Division", "Staff", "Council",
+    "Committee", "Service", "Agency", "Ministry", "Embassy", "Mission", "Delegation", "Group",
+    "Board", "Commission", "for", "of", "and", "the", "to", "in", "on",
 })
 _PARTICLES = frozenset({"De", "Van", "Von", "Le", "La", "Du", "Da", "Di", "El", "Al", "Del",
                         "Des", "Dos", "Das", "Ben", "Abu", "Ibn", "Bin", "Mac", "St.", "San"})
@@ -64,8 +71,15 @@ def name_forms(name: str) -> NameForms:
     if len(parts) > 1 and parts[1].split()[0] in _TITLE_WORDS:
         parts = parts[:1]  # "Sudomo, Vice Admiral": a title, not given names
     if len(parts) == 1:
-        # A name printed in order ("U Thant", "Mao Zedong"): the whole name, and its ends.
         tokens = parts[0].split()
+        if any(t in _NOT_NAMES for t in tokens):
+            raise NameFormError(f"an office, not a name: {name!r}")  # "Security Affairs"
+        inner = next((i for i, t in enumerate(tokens) if i and t in _TITLE_WORDS), None)
+        if inner is not None and inner + 1 < len(tokens):
+            # "Nasser Colonel Gamal Abdel": a list's "Surname Title Given" without its comma
+            surname_part = " ".join(tokens[:inner])
+            return name_forms(f"{surname_part}, {' '.join(tokens[inner + 1:])}")
+        # A name printed in order ("U Thant", "Mao Zedong"): the whole name, and its ends.
         if tokens[-1].endswith(".") and len(tokens[-1]) > 3:
             tokens[-1] = tokens[-1][:-1]  # "Krishna Menon." (a list's full stop)
         while len(tokens) > 1 and (tokens[0] in _TITLE_WORDS or tokens[0].islower()):
