@@ -66,6 +66,9 @@ class Linker:
         taken = [(m.start, m.end) for p in markup for m in p.mentions]
         hits = _choose(self._hits(text, idx), taken)
         hits += self._fuzzy_hits(text, record.collection, idx, hits, taken)
+        if not idx.entries:
+            hits += self._register_surnames(text, hits, taken)
+        hits.sort(key=lambda h: h.start)  # mentions in text order
         fulls = _full_positions(hits)
         persons: dict[tuple[str | None, str, str, tuple[str, ...]], PersonLink] = {}
         terms: dict[str, TermLink] = {}
@@ -153,6 +156,26 @@ class Linker:
             fz = self._fuzzy[volume] = FuzzyNames(idx, self._register.surnames)
         spans = taken + [(h.start, h.end) for h in hits]
         return [_Hit(s, e, "fuzzy", keys) for s, e, keys in fz.find(text, spans)]
+
+    def _register_surnames(self, text: str, hits: list[_Hit], taken: list[tuple[int, int]]
+                           ) -> list[_Hit]:
+        """Without a persons list: the surname of someone the text named in full ("Foy D.
+        Kohler ... Kohler"); a surname alone is too ambiguous across the whole register."""
+        named = {h.payload[0] for h in hits if h.kind == "full" and isinstance(h.payload, tuple)
+                 and len(h.payload) == 1}
+        spans = sorted([*taken, *((h.start, h.end) for h in hits)])
+        out = []
+        for key in sorted(named):
+            e = self._register.entries.get(key)
+            if e is None or len(e.surname) < 3:
+                continue
+            at = text.find(e.surname)
+            while at >= 0:
+                end = at + len(e.surname)
+                if _bounded(text, at, end) and not any(s < end and at < t for s, t in spans):
+                    out.append(_Hit(at, end, "surname", (key,)))
+                at = text.find(e.surname, end)
+        return out
 
     def _entry(self, key: str, idx: Index) -> Entry | None:
         return idx.entries.get(key) or self._register.entries.get(key)
