@@ -201,6 +201,12 @@ class Linker:
         cands = list(by_register.values())
         if len(cands) < 2:
             return cands
+        titles = [ABBREVIATIONS.get(t, t) for t in titles_before(text, h.start)]
+        if titles:
+            said = " ".join(titles).casefold()
+            fit = [e for e in cands if said in e.description.casefold()]
+            if len(fit) == 1:
+                return fit  # "King Hussein" is the King of Jordan, not Ahmad Hussein
         said_key = said_name.title() if said_name.isupper() else said_name
         exact = [e for e in cands if said_name == e.surname or said_key in e.short
                  or said_name in e.aliases]
@@ -208,12 +214,7 @@ class Linker:
             cands = exact  # "Green" is Green, Marshall before Greene (a register variant)
             if len(cands) == 1:
                 return cands
-        titles = [ABBREVIATIONS.get(t, t) for t in titles_before(text, h.start)]
         if titles:
-            said = " ".join(titles).casefold()
-            fit = [e for e in cands if said in e.description.casefold()]
-            if len(fit) == 1:
-                return fit
             by_office = self._by_office(cands, titles, date)
             if len(by_office) == 1:
                 return by_office
@@ -279,8 +280,10 @@ class Linker:
 
 
 # Descriptions of a head of state or government in a persons list.
-_HEAD = re.compile(r"\b(?:President of (?:the )?(?!the United States)[A-Z]|Prime Minister|King of|"
-                   r"Premier|Chancellor of|Shah of|Emperor|Chairman of the Council of Ministers)")
+_HEAD = re.compile(
+    r"\b(?:President of (?!the United States)(?!(?:the )?(?:National|[A-Z]\w* (?:Assembly|Council|"
+    r"Bank|Committee|Senate|Chamber|Court|Board)))(?:the )?[A-Z]|Prime Minister|King of|Premier|"
+    r"Chancellor of|Shah of|Emperor|Chairman of the Council of Ministers)")
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
