@@ -76,6 +76,12 @@ Person Small Short Good Sharp Moody Gay Wells Banks Burns Fox Hunt Hunter Carter
 Baker Butler Miller Fisher Chase Cash Gross Lincoln Washington Jackson Israel Paris Berlin
 """)
 
+# Short names that are also words opening a question ("Can we", "Do you"): Ngo Dinh Can,
+# Tran Van Do. Followed by a lower-case word, they are the word.
+SENTENCE_WORDS = _words("""
+Can Do Will May Must Shall Did Does Let Had Has Have Are Is Was Were Should Would Could Might
+""")
+
 # Familiar forms of given names ("Bob McNamara"): no sign of someone else.
 NICKNAMES = _words("""
 Bob Bobby Jack Bill Billy Dick Jim Jimmy Tom Tommy Joe Mike Chuck Ted Teddy Hank Larry Walt

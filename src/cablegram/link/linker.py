@@ -22,6 +22,7 @@ from cablegram.link.context import (
     FUNCTION_WORDS,
     NICKNAMES,
     PLACES_BEFORE,
+    SENTENCE_WORDS,
     THINGS,
     TITLES,
     WORD_SURNAMES,
@@ -327,9 +328,13 @@ def _not_a_person(text: str, start: int, end: int, cands: list[Entry],
                   given_names: frozenset[str]) -> bool:
     """A surname that names a thing ("Kennedy Library"), a place ("Fort Knox"), or someone
     else with a given name none of the candidates has ("Edward Kennedy")."""
+    if text[end : end + 2] in ("'t", "’t"):
+        return True  # "Don't"
     after = word_after(text, end) if end < len(text) and text[end] == " " else ""
     if after in THINGS:
         return True
+    if text[start:end] in SENTENCE_WORDS and after[:1].islower():
+        return True  # "Can we ...", "Do you ..."
     compound = bool(after) and after[0].isupper() and after not in CONCEPTS \
         and after not in FUNCTION_WORDS and after not in TITLES
     before = word_before(text, start)
