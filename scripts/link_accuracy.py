@@ -200,7 +200,8 @@ def score(rec: Record, linker: Linker, listed: set[str], errors: list[str] | Non
             around = rec.text[max(0, s - 40) : e + 20]
             # Another person marked there (a wrong choice), or nobody (an untagged mention)?
             other = next((v for gs, ge, v in spans if gs < e and s < ge), None)
-            kind = f"wrong:{other}" if other else "untagged"
+            seen = tagged is not None and all((rec.text[a:b], vid) in tagged for a, b in pred[vid])
+            kind = f"wrong:{other}" if other else ("untagged-seen" if seen else "untagged")
             errors.append(f"{rec.id}\t{kind}\t{vid}\t{rec.text[s:e]}\t{around!r}")
     return t
 

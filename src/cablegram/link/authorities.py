@@ -240,7 +240,11 @@ def _tie_cross_references(listed: list[VolumePerson]) -> None:
     for vp in listed:
         m = _SEE.match(vp.description or "")
         if m:
-            target = by_name.get(_plain(m.group(1)))
+            want = _plain(m.group(1))
+            target = by_name.get(want)
+            if target is None:  # "see Le Quang Tung" for "Le Quang Tung, Colonel"
+                found = {id(t): t for n, t in by_name.items() if n.startswith(want)}
+                target = next(iter(found.values())) if len(found) == 1 else None
             if target is not None:
                 vp.see = target.xml_id
                 vp.register_id = vp.register_id or target.register_id
@@ -250,7 +254,8 @@ _SEE = re.compile(r"^see (?:also )?(.+?)[.;]?$", re.IGNORECASE)
 
 
 def _plain(name: str) -> str:
-    return " ".join(re.sub(r"[(\[].*?[)\]]", "", name).replace(",", " ").split()).casefold()
+    """A name for comparison only: no parentheses, punctuation or spaces, case folded."""
+    return re.sub(r"[\W_]+", "", re.sub(r"[(\[].*?[)\]]", "", name)).casefold()
 
 
 def _year(text: str | None) -> int | None:

@@ -45,11 +45,14 @@ Said Says According Tell Told Per Re Via Ref Reference See Cf Also Sent Received
 US U.S. USSR Soviet American British French German Chinese Cuban Israeli Egyptian Indian
 Japanese Korean Vietnamese Italian Turkish Greek Polish Canadian Mexican Brazilian Arab
 Department Embassy State White Senate House Congress Government Mission Delegation
+January February March April May June July August September October November December
+Jan. Feb. Mar. Apr. Aug. Sept. Sep. Oct. Nov. Dec. Monday Tuesday Wednesday Thursday Friday
+Saturday Sunday
 """)
 
 # Words after a surname that make it the name of a place or building ("Kennedy Library").
 THINGS = _words("""
-Library House Center Line Memorial Airport Street Avenue Hotel Building Dam Island Islands
+House Center Line Memorial Airport Street Avenue Hotel Building Dam Island Islands
 River Bay Park County University College School Station Base Field Bridge Canal Hall Sea
 Ocean Lake Mountains Valley Strait Straits Gulf Province Oblast District Square Palace
 """)
@@ -73,6 +76,12 @@ Person Small Short Good Sharp Moody Gay Wells Banks Burns Fox Hunt Hunter Carter
 Baker Butler Miller Fisher Chase Cash Gross Lincoln Washington Jackson Israel Paris Berlin
 """)
 
+# Short names that are also words opening a question ("Can we", "Do you"): Ngo Dinh Can,
+# Tran Van Do. Followed by a lower-case word, they are the word.
+SENTENCE_WORDS = _words("""
+Can Do Will May Must Shall Did Does Let Had Has Have Are Is Was Were Should Would Could Might
+""")
+
 # Familiar forms of given names ("Bob McNamara"): no sign of someone else.
 NICKNAMES = _words("""
 Bob Bobby Jack Bill Billy Dick Jim Jimmy Tom Tommy Joe Mike Chuck Ted Teddy Hank Larry Walt
@@ -81,7 +90,7 @@ Sam Max Phil Ray Ron Ken Gene Stan Herb Bud Doug Tex Cy Rog Mel Marty Zbig
 """)
 
 # Words before a surname that make it a place ("Fort Knox", "Cape Kennedy").
-PLACES_BEFORE = _words("Fort Lake Mount Cape Port Camp St. Saint San Santa Lago Rio")
+PLACES_BEFORE = _words("Fort Lake Mount Cape Port Camp St. Saint San Santa Lago Rio Viet")
 
 _WORD_BEFORE = re.compile(r"([\w.’'-]+)[ \t]*$")
 _WORD_AFTER = re.compile(r"^[ \t]*([\w.’'-]+)")

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from cablegram.errors import FieldError
 from cablegram.link.authorities import Authorities
-from cablegram.link.context import FUNCTION_WORDS, TITLES
+from cablegram.link.context import ABBREVIATIONS, FUNCTION_WORDS, TITLES
 from cablegram.link.names import NameForms, name_forms
 from cablegram.link.terms import terms_for
 
@@ -49,6 +49,8 @@ class Entry:
     given: frozenset[str] = frozenset()  # given names and initials ("Foy", "F.")
     birth: int | None = None
     death: int | None = None
+    aliases: frozenset[str] = frozenset()  # cross-references' names ("Nhu", see Ngo Dinh Nhu)
+    short: frozenset[str] = frozenset()  # what the list's own name is cited by, alone
 
 
 @dataclass(slots=True)
@@ -67,6 +69,11 @@ def _forms(name: str) -> NameForms | None:
         return None
 
 
+def _expanded(text: str) -> str:
+    """A description with abbreviated titles written out ("Maj. Gen." -> "Major General")."""
+    return " ".join(ABBREVIATIONS.get(w, w) for w in text.split())
+
+
 def _variant(surname: str, listed: str) -> bool:
     """Another spelling of the listed surname ("Kuznetzov", "Pahlevi"), not another name."""
     return fuzz.ratio(surname, listed) >= 70 or surname in listed or listed in surname
@@ -76,13 +83,16 @@ def _given(forms: NameForms) -> frozenset[str]:
     return frozenset(f.rsplit(" ", 1)[0].split()[0] for f in forms.full if " " in f)
 
 
-def _add(table: dict[str, tuple[set[str], set[str]]], form: str, key: str, full: bool) -> None:
+def _add(table: dict[str, tuple[set[str], set[str]]], form: str, key: str, full: bool,
+         upper: bool = True) -> None:
     if len(form) < 2 or not form[0].isalpha() or form in FUNCTION_WORDS or form in TITLES:
         return
     fulls, surnames = table.setdefault(form, (set(), set()))
     (fulls if full else surnames).add(key)
     if form[0].islower():  # "de Gaulle" opens a sentence as "De Gaulle"
-        _add(table, form[0].upper() + form[1:], key, full)
+        _add(table, form[0].upper() + form[1:], key, full, upper)
+    if upper and len(form) > 3 and not form.isupper():
+        _add(table, form.upper(), key, full, False)  # telegrams sign "RUSK", "HENRY A. KISSINGER"
 
 
 def _automaton(table: dict[str, tuple[set[str], set[str]]], extra: dict[str, tuple[str, str]]
@@ -128,6 +138,7 @@ def volume_index(auth: Authorities, volume: str) -> Index:
     """The volume's persons (every form the list and the register give them), terms, roles."""
     table: dict[str, tuple[set[str], set[str]]] = {}
     entries: dict[str, Entry] = {}
+    aliases: dict[str, set[str]] = {}
     for vp in auth.volume_persons(volume):
         key = f"v:{vp.see or vp.xml_id}"
         rp = auth.persons.get(vp.register_id) if vp.register_id else None
@@ -142,6 +153,8 @@ def volume_index(auth: Authorities, volume: str) -> Index:
                 continue  # the register's other names for them: "Iran, The Shah-in-Shah of"
             given |= _given(f)
             _add(table, f.surname, key, False)
+            for form in f.variants:
+                _add(table, form, key, False)
             if n is vp.name:  # (ends of the register's names are often first names)
                 for form in f.ends:
                     _add(table, form, key, False)
@@ -151,10 +164,19 @@ def volume_index(auth: Authorities, volume: str) -> Index:
             # Thai, Lao, Indonesian... leaders are called by the name listed as given
             _add(table, first.full[0].split()[0], key, False)
         if vp.see is not None:
-            continue  # its forms go to the entry it points to; that entry is the person
-        entries[key] = Entry(key, vp.name, vp.register_id, vp.xml_id, vp.description or "",
+            # Its forms go to the entry it points to; that entry is the person.
+            if first is not None:
+                aliases.setdefault(key, set()).add(first.surname)
+            continue
+        short = {first.surname, *first.ends, *first.variants} if first else {vp.name}
+        entries[key] = Entry(key, vp.name, vp.register_id, vp.xml_id,
+                             _expanded(f"{vp.description or ''} {vp.name}"),
                              first.surname if first else vp.name, frozenset(given),
-                             rp.birth if rp else None, rp.death if rp else None)
+                             rp.birth if rp else None, rp.death if rp else None,
+                             short=frozenset(short))
+    for key, names_ in aliases.items():
+        if key in entries:
+            entries[key].aliases = frozenset(names_)
     extra: dict[str, tuple[str, str]] = {t: ("term", e) for t, e in terms_for(auth, volume).items()}
     extra.update({p: ("role", r) for p, r in ROLE_PHRASES.items()})
     by_surname = {form: tuple(sorted(keys)) for form, (fulls, keys) in table.items()

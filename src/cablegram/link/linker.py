@@ -9,6 +9,7 @@ already has are kept, with their register ids filled in.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
@@ -21,6 +22,7 @@ from cablegram.link.context import (
     FUNCTION_WORDS,
     NICKNAMES,
     PLACES_BEFORE,
+    SENTENCE_WORDS,
     THINGS,
     TITLES,
     WORD_SURNAMES,
@@ -65,6 +67,9 @@ class Linker:
         taken = [(m.start, m.end) for p in markup for m in p.mentions]
         hits = _choose(self._hits(text, idx), taken)
         hits += self._fuzzy_hits(text, record.collection, idx, hits, taken)
+        if not idx.entries:
+            hits += self._register_surnames(text, hits, taken)
+        hits.sort(key=lambda h: h.start)  # mentions in text order
         fulls = _full_positions(hits)
         persons: dict[tuple[str | None, str, str, tuple[str, ...]], PersonLink] = {}
         terms: dict[str, TermLink] = {}
@@ -85,7 +90,8 @@ class Linker:
             if h.kind == "surname":
                 if _not_a_person(text, h.start, h.end, cands, self._register.given):
                     continue
-                if text[h.start : h.end] in WORD_SURNAMES and not titles_before(text, h.start):
+                if text[h.start : h.end].title() in WORD_SURNAMES \
+                        and not titles_before(text, h.start):
                     cands = [e for e in cands if e.key in fulls]
                 cands = self._narrow(cands, text, h, fulls, date)
             how = "fuzzy" if h.kind == "fuzzy" else "name"
@@ -152,6 +158,26 @@ class Linker:
         spans = taken + [(h.start, h.end) for h in hits]
         return [_Hit(s, e, "fuzzy", keys) for s, e, keys in fz.find(text, spans)]
 
+    def _register_surnames(self, text: str, hits: list[_Hit], taken: list[tuple[int, int]]
+                           ) -> list[_Hit]:
+        """Without a persons list: the surname of someone the text named in full ("Foy D.
+        Kohler ... Kohler"); a surname alone is too ambiguous across the whole register."""
+        named = {h.payload[0] for h in hits if h.kind == "full" and isinstance(h.payload, tuple)
+                 and len(h.payload) == 1}
+        spans = sorted([*taken, *((h.start, h.end) for h in hits)])
+        out = []
+        for key in sorted(named):
+            e = self._register.entries.get(key)
+            if e is None or len(e.surname) < 3:
+                continue
+            at = text.find(e.surname)
+            while at >= 0:
+                end = at + len(e.surname)
+                if _bounded(text, at, end) and not any(s < end and at < t for s, t in spans):
+                    out.append(_Hit(at, end, "surname", (key,)))
+                at = text.find(e.surname, end)
+        return out
+
     def _entry(self, key: str, idx: Index) -> Entry | None:
         return idx.entries.get(key) or self._register.entries.get(key)
 
@@ -169,17 +195,27 @@ class Linker:
         if len(cands) < 2:
             return cands
         said_name = text[h.start : h.end]
-        exact = [e for e in cands if e.surname == said_name]
-        if exact and len(exact) < len(cands):
-            cands = exact  # "Green" is Green, Marshall before Greene (a register variant)
-            if len(cands) == 1:
-                return cands
+        by_register: dict[str, Entry] = {}
+        for e in cands:  # two entries of one person (a list's duplicate): one candidate
+            if e.register_id is None or e.register_id not in by_register:
+                by_register[e.register_id or e.key] = e
+        cands = list(by_register.values())
+        if len(cands) < 2:
+            return cands
         titles = [ABBREVIATIONS.get(t, t) for t in titles_before(text, h.start)]
         if titles:
             said = " ".join(titles).casefold()
             fit = [e for e in cands if said in e.description.casefold()]
             if len(fit) == 1:
-                return fit
+                return fit  # "King Hussein" is the King of Jordan, not Ahmad Hussein
+        said_key = said_name.title() if said_name.isupper() else said_name
+        exact = [e for e in cands if said_name == e.surname or said_key in e.short
+                 or said_name in e.aliases]
+        if exact and len(exact) < len(cands):
+            cands = exact  # "Green" is Green, Marshall before Greene (a register variant)
+            if len(cands) == 1:
+                return cands
+        if titles:
             by_office = self._by_office(cands, titles, date)
             if len(by_office) == 1:
                 return by_office
@@ -208,6 +244,11 @@ class Linker:
                     cands, ["Secretary"], date)
                 if len(office) == 1:
                     return office
+        if len(cands) > 1 and not titles:
+            # A head of state or government, named alone, before a namesake of lesser rank.
+            heads = [e for e in cands if _HEAD.search(e.description)]
+            if len(heads) == 1:
+                return heads
         return cands
 
     def _by_office(self, cands: list[Entry], titles: list[str], date: str | None) -> list[Entry]:
@@ -237,6 +278,13 @@ class Linker:
         if in_volume:
             return in_volume[0]
         return self._register.entries.get(f"r:{rid}")
+
+
+# Descriptions of a head of state or government in a persons list.
+_HEAD = re.compile(
+    r"\b(?:President of (?!the United States)(?!(?:the )?(?:National|[A-Z]\w* (?:Assembly|Council|"
+    r"Bank|Committee|Senate|Chamber|Court|Board)))(?:the )?[A-Z]|Prime Minister|King of|Premier|"
+    r"Chancellor of|Shah of|Emperor|Chairman of the Council of Ministers)")
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
@@ -280,9 +328,13 @@ def _not_a_person(text: str, start: int, end: int, cands: list[Entry],
                   given_names: frozenset[str]) -> bool:
     """A surname that names a thing ("Kennedy Library"), a place ("Fort Knox"), or someone
     else with a given name none of the candidates has ("Edward Kennedy")."""
+    if text[end : end + 2] in ("'t", "’t"):
+        return True  # "Don't"
     after = word_after(text, end) if end < len(text) and text[end] == " " else ""
     if after in THINGS:
         return True
+    if text[start:end] in SENTENCE_WORDS and after[:1].islower():
+        return True  # "Can we ...", "Do you ..."
     compound = bool(after) and after[0].isupper() and after not in CONCEPTS \
         and after not in FUNCTION_WORDS and after not in TITLES
     before = word_before(text, start)

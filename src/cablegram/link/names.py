@@ -24,6 +24,7 @@ class NameForms:
     full: list[str] = field(default_factory=list)
     # A name printed in order ("Thanat Khoman", "Ngo Dinh Diem") is cited by either end.
     ends: list[str] = field(default_factory=list)
+    variants: list[str] = field(default_factory=list)  # "Nasr" for "Nasser (Nasr), Gamal"
 
 
 _TITLE_WORDS = frozenset({
@@ -31,6 +32,13 @@ _TITLE_WORDS = frozenset({
     "Colonel", "Ambassador", "President", "Secretary", "Chairman", "King", "Queen", "Prince",
     "Shah", "Emperor", "Sultan", "Sheikh", "Lieutenant", "Major", "Marshal", "Air", "Field",
     "Director", "Chief", "Head", "Governor", "Senator", "Chancellor", "Premier", "Member",
+    "Col.", "Gen.", "Maj.", "Lt.", "Adm.", "Dr.", "Mr.", "Mrs.", "Brigadier",
+})
+# Words of offices and bodies: a "name" holding one is a heading of a list, not a person.
+_NOT_NAMES = frozenset({
+    "Affairs", "Security", "Office", "Bureau", "Department", "Division", "Staff", "Council",
+    "Committee", "Service", "Agency", "Ministry", "Embassy", "Mission", "Delegation", "Group",
+    "Board", "Commission", "for", "of", "and", "the", "to", "in", "on",
 })
 _PARTICLES = frozenset({"De", "Van", "Von", "Le", "La", "Du", "Da", "Di", "El", "Al", "Del",
                         "Des", "Dos", "Das", "Ben", "Abu", "Ibn", "Bin", "Mac", "St.", "San"})
@@ -45,7 +53,16 @@ _WORD = re.compile(r"[^\W\d_]")
 
 def name_forms(name: str) -> NameForms:
     """The forms of a listed name: "Surname, Given[, Suffix]" or a name printed in order."""
-    nicknames = [w for m in _PARENS.findall(name) for w in _NICK.findall(m)]
+    head, comma, rest = name.partition(",")
+    # "Nasser (Nasr, Nassir), Gamal": other spellings of the surname; "(“Tommy”)" after the
+    # given names: a nickname. (A comma inside the parentheses is not the name's comma.)
+    if "(" in head and ")" not in head and ")" in rest:
+        close = rest.index(")")
+        head, rest = f"{head},{rest[:close + 1]}", rest[close + 1 :].lstrip(",")
+        comma = ","
+    variants = [w for m in _PARENS.findall(head) for w in _NICK.findall(m) if w[0].isupper()]
+    nicknames = [w for m in _PARENS.findall(rest) for w in _NICK.findall(m)]
+    name = f"{_PARENS.sub('', head)}{comma}{rest}"
     clean = _SPACE.sub(" ", _PARENS.sub("", name)).strip(" ,;")
     clean = clean.replace("“", "").replace("”", "").replace('"', "")
     parts = [p.strip() for p in clean.split(",") if p.strip()]
@@ -54,8 +71,17 @@ def name_forms(name: str) -> NameForms:
     if len(parts) > 1 and parts[1].split()[0] in _TITLE_WORDS:
         parts = parts[:1]  # "Sudomo, Vice Admiral": a title, not given names
     if len(parts) == 1:
-        # A name printed in order ("U Thant", "Mao Zedong"): the whole name, and its ends.
         tokens = parts[0].split()
+        if any(t in _NOT_NAMES for t in tokens):
+            raise NameFormError(f"an office, not a name: {name!r}")  # "Security Affairs"
+        inner = next((i for i, t in enumerate(tokens) if i and t in _TITLE_WORDS), None)
+        if inner is not None and inner + 1 < len(tokens):
+            # "Nasser Colonel Gamal Abdel": a list's "Surname Title Given" without its comma
+            surname_part = " ".join(tokens[:inner])
+            return name_forms(f"{surname_part}, {' '.join(tokens[inner + 1:])}")
+        # A name printed in order ("U Thant", "Mao Zedong"): the whole name, and its ends.
+        if tokens[-1].endswith(".") and len(tokens[-1]) > 3:
+            tokens[-1] = tokens[-1][:-1]  # "Krishna Menon." (a list's full stop)
         while len(tokens) > 1 and (tokens[0] in _TITLE_WORDS or tokens[0].islower()):
             if tokens[0].islower():  # "Shah of Iran", "King of the Belgians": a title only
                 raise NameFormError(f"a title, not a name: {name!r}")
@@ -69,7 +95,7 @@ def name_forms(name: str) -> NameForms:
     suffix = next((p for p in parts[2:] if p.casefold() in _SUFFIXES), None)
     if given.casefold() in _SUFFIXES:  # "Smith, Jr., John"
         given = parts[2] if len(parts) > 2 else ""
-    forms = NameForms(surname=surname)
+    forms = NameForms(surname=surname, variants=[v for v in variants if v != surname])
     first = surname.split()[0]
     if " " in surname and first[0].isupper() and len(first) > 2 and first not in _PARTICLES:
         forms.ends = [first]  # "Couve" for "Couve de Murville", "Ayub" for "Ayub Khan"
