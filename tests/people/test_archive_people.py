@@ -175,3 +175,25 @@ def test_persons_facet_counts_the_records_persons(archive: Archive, tmp_path: Pa
                                                                  if q.id}.values())
     facet = archive.search("NOT zzzz", facets=["persons"])["facets"]["persons"]
     assert {v: n for v, n, _ in facet if v is not None} == dict(expected)
+
+
+@pytest.mark.parametrize("read_ahead", ["process", "thread", "off"])
+def test_volumes_after_the_authorities_are_linked_with_the_stored_ones(
+        archive: Archive, tmp_path: Path, read_ahead: str) -> None:
+    root = corpus(tmp_path)
+    archive.ingest([root / "people", root / "pocom"], read_ahead=read_ahead)
+    report = archive.ingest([root / "frus"], read_ahead=read_ahead)
+    assert report.authorities == [] and report.linked is None
+    assert links(archive) == LINKED
+    assert archive.stats()["people"]["collections_unlinked"] == 0
+
+
+def test_without_authorities_reader_processes_store_unlinked_records(
+        archive: Archive, tmp_path: Path) -> None:
+    root = corpus(tmp_path)
+    report = archive.ingest([root / "frus"], read_ahead="process")
+    assert report.failed == 0 and report.documents == 4
+    # Only the editors' markup; the register ids come with the authorities.
+    assert {r.id: [p.how for p in r.persons] for r in archive.records()}["frus-mini/d1"] == [
+        "markup", "markup"]
+    assert archive.stats()["people"]["collections_unlinked"] == 1
