@@ -1,0 +1,397 @@
+"""A history.state.gov page, as lines, read into records (layouts hsg-text and hsg-html).
+
+The page is cut into documents — heading, body, notes list — with the site's chrome
+around them dropped; glued note numbers and "[Page N]" markers come off through the shared
+parsers; then each document goes, as the paragraph stream of the text layout ("N. Heading",
+"//Source: …", body with "/n/" marks, "/n/…" notes), through the frus-text pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cablegram.errors import ReadError
+from cablegram.fields.doc_name import DocName, find_doc_url, parse_doc_url, parse_file_name
+from cablegram.fields.note_marks import split_heading_mark, unglue_marks
+from cablegram.fields.page_marks import drop_page_marks, page_before
+from cablegram.readers.hsg_layout import (
+    MAX_NOTE_PARAGRAPHS,
+    SOURCE_NOTE,
+    NoteItem,
+    PageDoc,
+    PageLine,
+    closes_note,
+    heading_candidate,
+    is_chrome,
+    is_footer,
+    note_start,
+    strip_back,
+)
+from cablegram.readers.sequence import check_sequence
+from cablegram.readers.text import build_record
+from cablegram.readers.text_layout import HEADING, is_dateline
+from cablegram.readers.text_split import RawDoc, parse_title_block
+from cablegram.record import Batch, Collection, Record
+
+_ITEM_OPENING = re.compile(r"^\s*(?:\d{1,3}\.\s|[-•*–]\s|Source:)")
+
+
+@dataclass(slots=True)
+class PageSplit:
+    """A page cut into its documents, and what was around them."""
+
+    preamble: list[PageLine] = field(default_factory=list)
+    docs: list[PageDoc] = field(default_factory=list)
+    # The page ends after a notes list or in the site's footer: nothing was cut off.
+    complete: bool = False
+    toc_lines: int = 0
+
+
+def _notes_at(lines: list[PageLine], i: int, doc_number: str
+              ) -> tuple[list[NoteItem], int] | None:
+    """The notes list that starts at line `i`, and the index after it; None if none does."""
+    items: list[NoteItem] = []
+    j = i
+    expect: int | None = None
+    while j < len(lines):
+        m = note_start(lines[j].text)
+        if m is None:
+            break
+        close = _note_end(lines, j)
+        numbered = m.group("n")
+        if close is not None:
+            parts = [m.group("text")] + [lines[k].text.strip() for k in range(j + 1, close + 1)]
+            text = strip_back("\n\n".join(parts))
+            items.append(NoteItem(numbered, text, lines[j].lineno))
+            j = close + 1
+            expect = int(numbered) + 1 if numbered else None
+            continue
+        # Without "↩": only a numbered list that opens with the source note, and its
+        # next numbers ("1. Source: …", "2. …"); other lines go on the note before.
+        if not items:
+            if not (numbered and SOURCE_NOTE.match(m.group("text"))):
+                return None
+        elif numbered and expect is not None and int(numbered) == expect:
+            if heading_candidate(lines[j].text) and _num(numbered)[0] == _num(doc_number)[0] + 1:
+                break  # the next document's heading, numbered like the next note
+
+        elif items and not is_chrome(lines[j].text) and not heading_candidate(lines[j].text):
+            if closes_note(items[-1].text) or expect is None:
+                break
+            items[-1].text += "\n\n" + lines[j].text.strip()
+            j += 1
+            continue
+        else:
+            break
+        items.append(NoteItem(numbered, m.group("text").strip(), lines[j].lineno))
+        expect = int(numbered) + 1 if numbered else None
+        j += 1
+    return (items, j) if items else None
+
+
+def _note_end(lines: list[PageLine], j: int) -> int | None:
+    """The line whose "↩" ends the note item starting at `j`; its later lines start no
+    item of their own (a numbered body paragraph is not a note running into the notes)."""
+    for k in range(j, min(j + MAX_NOTE_PARAGRAPHS, len(lines))):
+        text = lines[k].text
+        if k > j and (_ITEM_OPENING.match(text) or heading_candidate(text)):
+            return None
+        if closes_note(text):
+            return k
+    return None
+
+
+def _is_toc_line(lines: list[PageLine], i: int) -> bool:
+    """A heading-shaped line followed by another: a list of documents, not a document."""
+    nxt = next((ln for ln in lines[i + 1 :] if ln.text.strip()), None)
+    return nxt is not None and heading_candidate(nxt.text) is not None
+
+
+def split_page(lines: list[PageLine], number_hint: str | None = None) -> PageSplit:
+    """The documents of a page: a heading starts one, its notes list (or the footer) ends it."""
+    out = PageSplit()
+    cur: PageDoc | None = None
+    notes_done = False
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        text = line.text.strip()
+        cand = heading_candidate(text)
+        if cur is None:
+            named = HEADING.match(text) if number_hint is not None and not out.docs else None
+            if named and named.group(1) == number_hint and not _is_toc_line(lines, i):
+                # The page's URL or file name names this heading: whatever its shape.
+                cand = (named.group(1), named.group(2).strip())
+            if cand and _is_toc_line(lines, i):
+                out.toc_lines += 1
+            elif cand and (number_hint is None or cand[0] == number_hint or out.docs):
+                cur = PageDoc(line, cand[0], cand[1])
+                notes_done = False
+            else:
+                out.preamble.append(line)
+            i += 1
+            continue
+        if notes_done:
+            if cand and not _is_toc_line(lines, i) and _after(cand[0], cur.number):
+                out.docs.append(cur)
+                cur = PageDoc(line, cand[0], cand[1])
+                notes_done = False
+                out.complete = False
+            elif is_footer(text):
+                out.complete = True
+                break
+            i += 1
+            continue
+        if is_footer(text) and not cur.body:
+            i += 1
+            continue
+        notes = _notes_at(lines, i, cur.number)
+        if notes is not None:
+            cur.notes, i = notes
+            cur = _split_off_noteless(cur, out)
+            notes_done = True
+            out.complete = True
+            continue
+        if is_footer(text):
+            out.complete = True
+            break
+        if cand and _is_next(cand[0], cur.number) and _dateline_next(lines, i):
+            # The next document, when this one has no notes to end it.
+            out.docs.append(cur)
+            cur = PageDoc(line, cand[0], cand[1])
+            i += 1
+            continue
+        cur.body.append(line)
+        i += 1
+    if cur is not None:
+        out.docs.append(cur)
+    return out
+
+
+def _is_next(number: str, prev: str) -> bool:
+    a, b = _num(number), _num(prev)
+    return a[0] == b[0] + 1 or (a[0] == b[0] and a[1] > b[1])
+
+
+def _dateline_next(lines: list[PageLine], i: int) -> bool:
+    nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+    return is_dateline(drop_page_marks(nxt).text)
+
+
+def _after(number: str, prev: str) -> bool:
+    a, b = _num(number), _num(prev)
+    return a > b
+
+
+def _num(n: str) -> tuple[int, str]:
+    digits = "".join(c for c in n if c.isdigit())
+    return (int(digits) if digits else -1, n[len(digits):])
+
+
+def _split_off_noteless(cur: PageDoc, out: PageSplit) -> PageDoc:
+    """Docs without notes before this one in the same stretch: the notes' source mark on a
+    later heading shows where the noted document starts."""
+    if not cur.notes or not SOURCE_NOTE.match(cur.notes[0].text):
+        return cur
+    mark = cur.notes[0].n or "1"
+    for k in range(len(cur.body) - 1, -1, -1):
+        cand = heading_candidate(cur.body[k].text)
+        if cand is None or not _after(cand[0], cur.number) or not _ends_with_mark(cand[1], mark):
+            continue
+        out.docs.append(PageDoc(cur.heading, cur.number, cur.title, cur.body[:k]))
+        return PageDoc(cur.body[k], cand[0], cand[1], cur.body[k + 1 :], cur.notes)
+    return cur
+
+
+def _ends_with_mark(title: str, mark: str) -> bool:
+    return title.endswith(f"/{mark}/") or (title.endswith(mark) and not title.endswith(" " + mark)
+                                           and not title[: -len(mark)][-1:].isdigit())
+
+
+@dataclass(slots=True)
+class PageRaw:
+    """One document as the text pipeline's RawDoc, and the printed pages of its paragraphs."""
+
+    raw: RawDoc
+    pages: list[tuple[str, list[str]]] = field(default_factory=list)
+
+
+def raw_docs(split: PageSplit, *, explicit_marks: bool) -> list[PageRaw]:
+    """Each document's heading, dateline, source note, body with "/n/" marks and notes."""
+    out: list[PageRaw] = []
+    page: str | None = None
+    for doc in split.docs:
+        notes = list(doc.notes)
+        numbers = _note_numbers(doc, notes)
+        source = None
+        source_mark: str | None = None
+        if notes and SOURCE_NOTE.match(notes[0].text):
+            source = SOURCE_NOTE.sub("", notes[0].text, count=1).strip()
+            source_mark = numbers[0]
+            notes, numbers = notes[1:], numbers[1:]
+        title = doc.title
+        body_numbers = numbers
+        if explicit_marks:
+            title = _strip_explicit(title)
+        elif source is not None:
+            title = split_heading_mark(title, source_mark, sure=True).text
+        elif numbers:
+            head = split_heading_mark(title, numbers[0])
+            title = head.text
+            body_numbers = numbers[len(head.found):]
+        raw = RawDoc(lineno=doc.heading.lineno, number=doc.number, heading=title.strip(),
+                     source=source)
+        item = PageRaw(raw)
+        expected = [] if explicit_marks else list(body_numbers)
+        for line in doc.body:
+            marks = drop_page_marks(line.text.strip())
+            if marks.pages and page is None:
+                page = page_before(marks.pages[0])
+            text = marks.text
+            if not text:
+                page = marks.pages[-1] if marks.pages else page
+                continue
+            if expected:
+                unglued = unglue_marks(text, expected)
+                text = unglued.text
+                expected = expected[len(unglued.found):]
+            on = [page] if page is not None else []
+            if marks.pages:
+                starts_with_break = line.text.lstrip().startswith("[Page")
+                on = marks.pages if starts_with_break or not on else on + marks.pages
+                page = marks.pages[-1]
+            # The dateline stands before the body (as the text layout's splitter takes it).
+            if not raw.body and raw.dateline is None and is_dateline(_plain(text)):
+                raw.dateline = text
+                continue
+            raw.body.append(text)
+            item.pages.append((_plain(text), on))
+        raw.body += [f"/{n}/{note.text}" for n, note in zip(numbers, notes, strict=False)]
+        out.append(item)
+    return out
+
+
+def _note_numbers(doc: PageDoc, notes: list[NoteItem]) -> list[str]:
+    """Each note's number: as printed, else counted on from the heading's mark (0 or 1)."""
+    start = 1
+    if notes and notes[0].n is None and SOURCE_NOTE.match(notes[0].text):
+        trailing = doc.title.rstrip().rstrip("/")
+        digit = trailing[-1:] if trailing[-1:].isdigit() else ""
+        start = 0 if digit == "0" else 1
+    numbers: list[str] = []
+    for i, note in enumerate(notes):
+        numbers.append(note.n if note.n is not None else str(start + i))
+    return numbers
+
+
+def _strip_explicit(title: str) -> str:
+    while title.rstrip().endswith("/") and "/" in title.rstrip()[:-1]:
+        head = title.rstrip()[:-1]
+        cut = head.rfind("/")
+        if not head[cut + 1 :].isdigit():
+            break
+        title = head[:cut]
+    return title
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"/\d{1,3}/", "", text).strip()
+
+
+def name_document(url: str | None, path: Path, collection: str | None,
+                  preamble: list[str]) -> tuple[str | None, str | None, str]:
+    """(volume, number, how): the page's URL, then its file name, then the title block,
+    then `--collection`."""
+    by_url = parse_doc_url(url) if url else None
+    by_file = parse_file_name(path.name) or DocName()
+    number = (by_url.number if by_url else None) or by_file.number
+    if by_url and by_url.collection:
+        return by_url.collection, number, "url"
+    if by_file.collection:
+        return by_file.collection, number, "file name"
+    title = parse_title_block(preamble).collection
+    if title:
+        return title, number, "title block"
+    if collection:
+        return collection, number, "--collection"
+    return None, number, "none"
+
+
+def read_page(lines: list[PageLine], path: Path, *, fmt: str, collection: str | None,
+              url: str | None = None, explicit_marks: bool = False) -> Batch:
+    """The Batch of one page: its documents, named from its URL, file name or `collection`."""
+    if not any(ln.text.strip() for ln in lines):
+        raise ReadError(path, "the file is empty")
+    url = url or next((u for ln in lines if (u := find_doc_url(ln.text))), None)
+    hint = ((parse_doc_url(url) if url else None) or DocName()).number
+    hint = hint or (parse_file_name(path.name) or DocName()).number
+    split = split_page(lines, hint)
+    if not split.docs and hint is not None:
+        split = split_page(lines, None)
+    if not split.docs:
+        if split.toc_lines:
+            raise ReadError(path, f"no document in this page: it lists {split.toc_lines + 1} "
+                                  "document headings without their text (a table of contents "
+                                  "or a chapter's list of documents)")
+        raise ReadError(path, "no FRUS document in this page (no 'N. Heading' line followed "
+                              "by its text and notes)")
+    if all(not d.body and not d.notes for d in split.docs):
+        raise ReadError(path, "no document text in this page: only headings")
+    preamble = [ln.text.strip() for ln in split.preamble]
+    coll, number, how = name_document(url, path, collection, preamble)
+    docs = raw_docs(split, explicit_marks=explicit_marks)
+    fallback = coll or _file_stem(path)
+    title = parse_title_block(preamble)
+    records: list[Record] = []
+    year: int | None = None
+    for item in docs:
+        rec = build_record(item.raw, fallback, fmt=fmt, origin=str(path), default_year=year)
+        if rec.date:
+            year = int(rec.date[:4])
+        rec.extra["paragraph_pages"] = _align_pages(rec.text, item.pages)
+        records.append(rec)
+    meta = {"series": "Foreign Relations of the United States" if title.years else None,
+            "subseries": title.years, "volumenumber": title.volume, "volume": title.title}
+    batch = Batch(Collection(id=fallback, title=title.title or "", format=fmt,
+                             meta={k: v for k, v in meta.items() if v}), records)
+    warnings = batch.warnings
+    if coll is None:
+        warnings.insert(0, f"nothing names the volume (no history.state.gov URL, no volume in "
+                           f"the file name, no --collection): records filed under {fallback!r}")
+    if number is not None and len(batch.records) == 1 and batch.records[0].number != number:
+        warnings.append(f"the page's {'URL' if how == 'url' else 'file name'} names document "
+                        f"{number}, its heading {batch.records[0].number}")
+    if not split.complete:
+        last = batch.records[-1]
+        if "truncated" not in last.flags:
+            last.flags.append("truncated")
+            warnings.append(f"document {last.number} may be cut off: the page ends without "
+                            "its notes list or the site's footer")
+    for rec in batch.records if url and len(batch.records) == 1 else []:
+        rec.extra["url"] = url
+    warnings.extend(check_sequence(batch.records))
+    return batch
+
+
+def _align_pages(text: str, pages: list[tuple[str, list[str]]] | None) -> list[list[str]]:
+    """The printed pages of each paragraph of `text`, matched to the page's body lines."""
+    out: list[list[str]] = []
+    pending = list(pages or [])
+    for para in text.split("\n\n") if text else []:
+        found: list[str] = []
+        for k, (plain, on) in enumerate(pending):
+            if plain == para.strip():
+                found = on
+                pending = pending[k + 1 :]
+                break
+        out.append(found)
+    return out
+
+
+def _file_stem(path: Path) -> str:
+    name = path.name
+    for suffix in (".gz", ".txt", ".html", ".htm"):
+        name = name.removesuffix(suffix)
+    return name or "page"
