@@ -9,6 +9,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -40,7 +41,7 @@ def default_db() -> Path:
 # How a file joins what is stored (docs/formats.md): a TEI file is a whole volume and
 # replaces it; a text or HTML page is part of a volume and replaces only its own documents;
 # a catalog page is merged into its catalog by the catalog reader's `merge_batch`.
-PAGE_FORMATS = frozenset({"frus-text", "frus-html"})
+PAGE_FORMATS = frozenset({"frus-text", "frus-html", "hsg-text", "hsg-html"})
 CATALOG_FORMATS = frozenset({"catalog"})
 
 
@@ -182,11 +183,14 @@ class _Read:
     json: list[list[str]] | None = None
 
 
-def read_file(path: Path, format: str = "auto") -> _Read:
-    """Choose the reader and read the whole file; bad input comes back as `error`."""
+def read_file(path: Path, format: str = "auto", collection: str | None = None) -> _Read:
+    """Choose the reader and read the whole file; bad input comes back as `error`.
+
+    `collection` names the volume of pages that name none themselves."""
     t0 = time.perf_counter()
     try:
-        reader = detect_reader(path) if format == "auto" else get_reader(format)
+        reader = (detect_reader(path, collection) if format == "auto"
+                  else get_reader(format, collection))
         batches = _read_all(reader, path)
     except ReadError as e:
         return _Read([], _one_line(e.reason))
@@ -261,8 +265,12 @@ class Archive:
     def ingest(self, paths: Iterable[str | Path], format: str = "auto",
                on_progress: Callable[[IngestEvent], None] | None = None,
                read_ahead: str = "thread",
-               on_index: Callable[[int, int], None] | None = None) -> IngestReport:
+               on_index: Callable[[int, int], None] | None = None,
+               collection: str | None = None) -> IngestReport:
         """Read and store every file; one file's failure is recorded and the rest go on.
+
+        `collection`: the volume id for text and HTML pages that name none (no URL, no
+        title block, no volume in the file name).
 
         `read_ahead`: where the next file is read while this one is stored: "thread" (one
         reader thread; SQLite works without the GIL meanwhile), "process" (READ_PROCESSES
@@ -285,7 +293,8 @@ class Archive:
         n = READ_PROCESSES if read_ahead == "process" else 1
         pool = ThreadPoolExecutor(max_workers=n, thread_name_prefix="cablegram-read")
         worker = ReadWorkers(n) if read_ahead == "process" else None
-        read: Callable[[Path, str], _Read] = worker.read if worker is not None else read_file
+        read: Callable[[Path, str], _Read] = partial(
+            worker.read if worker is not None else read_file, collection=collection)
         # Files hashed and being read ahead of the one stored: one per reader process and one
         # more, so that a small file's turn leaves no reader idle; a thread reads one ahead.
         depth = {"thread": 1, "process": 1 + n, "off": 0}[read_ahead]
@@ -298,7 +307,7 @@ class Archive:
                     queue.append(self._look_ahead(pool, read, files[j], format,
                                                   start=read_ahead != "off"))
                 prep, pending = queue.popleft()
-                outcome = self._ingest_one(prep, pending, format)
+                outcome = self._ingest_one(prep, pending, format, read)
                 report.files.append(outcome)
                 # The resolved path, as `sources` keys it: stats joins the two.
                 self.store.log_ingest(
@@ -332,7 +341,7 @@ class Archive:
         return prep, pool.submit(read, prep.path, format)
 
     def _ingest_one(self, prep: _Prepared, pending: Future[_Read] | None,
-                    format: str) -> FileOutcome:
+                    format: str, read_now: Callable[[Path, str], _Read]) -> FileOutcome:
         if prep.outcome is not None and prep.outcome.status != "unchanged":
             return prep.outcome
         # Decided again now that the files before it are stored: a file of the same
@@ -341,7 +350,7 @@ class Archive:
             if pending is not None:
                 pending.cancel()
             return FileOutcome(prep.path, "unchanged")
-        read = pending.result() if pending is not None else read_file(prep.path, format)
+        read = pending.result() if pending is not None else read_now(prep.path, format)
         return self._store(prep, read)
 
     def _prepare(self, path: Path) -> _Prepared:

@@ -40,7 +40,7 @@ class ReadWorker:
         return subprocess.Popen([sys.executable, "-m", "cablegram.read_worker"],
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
 
-    def read(self, path: Path, format: str) -> _Read:
+    def read(self, path: Path, format: str, collection: str | None = None) -> _Read:
         """The file read by the child; a child that dies becomes this file's error."""
         from cablegram.archive import _Read
 
@@ -49,7 +49,7 @@ class ReadWorker:
         proc = self._proc
         assert proc.stdin is not None and proc.stdout is not None
         try:
-            proc.stdin.write(json.dumps([str(path), format]).encode() + b"\n")
+            proc.stdin.write(json.dumps([str(path), format, collection]).encode() + b"\n")
             proc.stdin.flush()
             head = proc.stdout.read(_LENGTH.size)
             if len(head) == _LENGTH.size:
@@ -84,10 +84,10 @@ class ReadWorkers:
         for w in self._all:
             self._free.put(w)
 
-    def read(self, path: Path, format: str) -> _Read:
+    def read(self, path: Path, format: str, collection: str | None = None) -> _Read:
         worker = self._free.get()
         try:
-            return worker.read(path, format)
+            return worker.read(path, format, collection)
         finally:
             self._free.put(worker)
 
@@ -102,8 +102,8 @@ def serve(inp: IO[bytes], out: IO[bytes]) -> None:
     from cablegram.store.sqlite import record_json
 
     for line in inp:
-        path, format = json.loads(line)
-        read = read_file(Path(path), format)
+        path, format, collection = json.loads(line)
+        read = read_file(Path(path), format, collection)
         # The records' JSON is made here: the store, the slower side, then only inserts it.
         read.json = [[record_json(r) for r in b.records] for b in read.batches]
         body = pickle.dumps(read, protocol=pickle.HIGHEST_PROTOCOL)

@@ -64,7 +64,9 @@ class HsgHtmlReader:
         low = head[:65536].lower()
         if b"http://www.tei-c.org/ns/1.0" in low or not (b"<html" in low or b"<!doctype" in low):
             return False
-        return b"history.state.gov" in low or b'rel="footnote"' in low or b"fn-back" in low
+        # The site's address, or the classes and links of its rendering rules.
+        return any(sign in low for sign in (b"history.state.gov", b'rel="footnote"',
+                                            b"fn-back", b'class="tei-', b"persons#p_"))
 
     def read(self, path: Path) -> Iterator[Batch]:
         try:

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cablegram.errors import ReadError
+from cablegram.errors import FieldError, ReadError
+from cablegram.fields import parse_heading
 from cablegram.fields.doc_name import DocName, find_doc_url, parse_doc_url, parse_file_name
 from cablegram.fields.note_marks import split_heading_mark, unglue_marks
 from cablegram.fields.page_marks import drop_page_marks, page_before
@@ -46,7 +47,7 @@ class PageSplit:
     docs: list[PageDoc] = field(default_factory=list)
     # The page ends after a notes list or in the site's footer: nothing was cut off.
     complete: bool = False
-    toc_lines: int = 0
+    toc: list[str] = field(default_factory=list)  # heading-shaped lines of a list
 
 
 def _notes_at(lines: list[PageLine], i: int, doc_number: str
@@ -103,15 +104,20 @@ def _note_end(lines: list[PageLine], j: int) -> int | None:
     return None
 
 
-def _is_toc_line(lines: list[PageLine], i: int) -> bool:
-    """A heading-shaped line followed by another: a list of documents, not a document."""
-    nxt = next((ln for ln in lines[i + 1 :] if ln.text.strip()), None)
-    return nxt is not None and heading_candidate(nxt.text) is not None
+def _toc_lines(lines: list[PageLine]) -> set[int]:
+    """Lines of a list of documents: runs of two or more heading-shaped lines in a row."""
+    heads = [heading_candidate(ln.text) is not None for ln in lines]
+    toc: set[int] = set()
+    for i, head in enumerate(heads):
+        if head and ((i + 1 < len(heads) and heads[i + 1]) or (i > 0 and heads[i - 1])):
+            toc.add(i)
+    return toc
 
 
 def split_page(lines: list[PageLine], number_hint: str | None = None) -> PageSplit:
     """The documents of a page: a heading starts one, its notes list (or the footer) ends it."""
     out = PageSplit()
+    toc = _toc_lines(lines)
     cur: PageDoc | None = None
     notes_done = False
     i = 0
@@ -121,11 +127,11 @@ def split_page(lines: list[PageLine], number_hint: str | None = None) -> PageSpl
         cand = heading_candidate(text)
         if cur is None:
             named = HEADING.match(text) if number_hint is not None and not out.docs else None
-            if named and named.group(1) == number_hint and not _is_toc_line(lines, i):
+            if named and named.group(1) == number_hint and i not in toc:
                 # The page's URL or file name names this heading: whatever its shape.
                 cand = (named.group(1), named.group(2).strip())
-            if cand and _is_toc_line(lines, i):
-                out.toc_lines += 1
+            if cand and i in toc:
+                out.toc.append(text)
             elif cand and (number_hint is None or cand[0] == number_hint or out.docs):
                 cur = PageDoc(line, cand[0], cand[1])
                 notes_done = False
@@ -134,7 +140,7 @@ def split_page(lines: list[PageLine], number_hint: str | None = None) -> PageSpl
             i += 1
             continue
         if notes_done:
-            if cand and not _is_toc_line(lines, i) and _after(cand[0], cur.number):
+            if cand and i not in toc and _after(cand[0], cur.number):
                 out.docs.append(cur)
                 cur = PageDoc(line, cand[0], cand[1])
                 notes_done = False
@@ -237,8 +243,9 @@ def raw_docs(split: PageSplit, *, explicit_marks: bool) -> list[PageRaw]:
             title = _strip_explicit(title)
         elif source is not None:
             title = split_heading_mark(title, source_mark, sure=True).text
-        elif numbers:
-            head = split_heading_mark(title, numbers[0])
+        else:
+            # No source note: a note on the heading shows only glued to a word ("…State1").
+            head = split_heading_mark(title, numbers[0] if numbers else "1")
             title = head.text
             body_numbers = numbers[len(head.found):]
         raw = RawDoc(lineno=doc.heading.lineno, number=doc.number, heading=title.strip(),
@@ -248,7 +255,10 @@ def raw_docs(split: PageSplit, *, explicit_marks: bool) -> list[PageRaw]:
         for line in doc.body:
             marks = drop_page_marks(line.text.strip())
             if marks.pages and page is None:
+                # The page that the first marker ends is also that of the lines before it.
                 page = page_before(marks.pages[0])
+                for _, on in item.pages:
+                    on[:0] = [page] if page is not None and not on else []
             text = marks.text
             if not text:
                 page = marks.pages[-1] if marks.pages else page
@@ -331,8 +341,8 @@ def read_page(lines: list[PageLine], path: Path, *, fmt: str, collection: str | 
     if not split.docs and hint is not None:
         split = split_page(lines, None)
     if not split.docs:
-        if split.toc_lines:
-            raise ReadError(path, f"no document in this page: it lists {split.toc_lines + 1} "
+        if any(_names_document(t) for t in split.toc):
+            raise ReadError(path, f"no document in this page: it lists {len(split.toc)} "
                                   "document headings without their text (a table of contents "
                                   "or a chapter's list of documents)")
         raise ReadError(path, "no FRUS document in this page (no 'N. Heading' line followed "
@@ -388,6 +398,14 @@ def _align_pages(text: str, pages: list[tuple[str, list[str]]] | None) -> list[l
                 break
         out.append(found)
     return out
+
+
+def _names_document(line: str) -> bool:
+    """A heading that names a document type ("164. Telegram From …"), not any numbered line."""
+    try:
+        return parse_heading(line).doc_type is not None
+    except FieldError:
+        return False
 
 
 def _file_stem(path: Path) -> str:
