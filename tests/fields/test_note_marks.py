@@ -39,6 +39,7 @@ def test_marks_split_off(text: str, expected: list[str], out: str) -> None:
         ("Deptel 2 of May 3", ["2"]),               # a number after a space
         ("about 1,200 men", ["2"]),                 # thousands
         ("12.5 million", ["5"]),
+        ("costs of 1000.5 million", ["5"]),
     ],
 )
 def test_real_numbers_untouched(text: str, expected: list[str]) -> None:
@@ -94,8 +95,9 @@ def test_any_input_value_or_own_error(text: str, expected: list[str], sure: bool
 
 _NUMBERS = st.lists(
     st.one_of(st.from_regex(r"\d{1,5}", fullmatch=True),
-              st.from_regex(r"\d{1,4}[.,]\d{1,3}", fullmatch=True),
-              st.from_regex(r"(?:Deptel|Embtel|telegram|March 21,) \d{1,4}", fullmatch=True)),
+              st.from_regex(r"[0-9]{1,2}\.[0-9]{1,3}|[0-9]{1,3},[0-9]{3}", fullmatch=True),
+              st.from_regex(r"[0-9]{3,5}\.[0-9] (?:million|percent)", fullmatch=True),
+              st.from_regex(r"(?:Deptel|Embtel|telegram|March 21,) [0-9]{1,4}", fullmatch=True)),
     min_size=1, max_size=20,
 )
 

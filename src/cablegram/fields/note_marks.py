@@ -30,6 +30,7 @@ _AFTER_WORD_PUNCT = re.compile(r"[A-Za-z\u00C0-\u024F)\]\"”’'][.,;:!?][)\]\"
 _AFTER_LONG_NUMBER = re.compile(r"(?<![\d.,])\d{3,}[.,;:][)\]\"”’']*$")
 # Short all-capital words glued to digits are designations, not marks: "B52", "MIG21".
 _DESIGNATION = re.compile(r"(?<![A-Za-z])[A-Z]{1,3}$")
+_NEW_SENTENCE = re.compile(r"$|\s+[A-Z\"“(\[]")
 _FOLLOW = re.compile(r"[\s,.;:!?)\]\"”’']|$")
 _NUMBER = re.compile(r"\d{1,3}")
 
@@ -52,7 +53,13 @@ def _mark_at(text: str, start: int, n: str) -> bool:
         return False
     if _AFTER_WORD.search(before):
         return not _DESIGNATION.search(before)
-    return bool(_AFTER_WORD_PUNCT.search(before) or _AFTER_LONG_NUMBER.search(before))
+    if _AFTER_WORD_PUNCT.search(before):
+        return True
+    if not _AFTER_LONG_NUMBER.search(before):
+        return False
+    # "Embtel 2607.2 Secretary": after a number's period a new sentence (or the end)
+    # follows; "1000.5 million" is a decimal.
+    return before.rstrip(")]\"”’'")[-1] != "." or _NEW_SENTENCE.match(text, end) is not None
 
 
 @dataclass(slots=True)
