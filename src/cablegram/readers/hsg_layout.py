@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cablegram.readers.text_layout import HEADING, is_heading_text
+from cablegram.readers.text_layout import HEADING, is_dateline, is_heading_text
 
 BACK = "↩"  # the site's link from a note back to its mark
 
@@ -68,17 +68,27 @@ class PageDoc:
     notes: list[NoteItem] = field(default_factory=list)
 
 
-def heading_candidate(text: str) -> tuple[str, str] | None:
-    """(number, title) of a line shaped like a document heading, glued mark still on."""
+def heading_candidate(text: str, follow: str | None = None) -> tuple[str, str] | None:
+    """(number, title) of a line shaped like a document heading, glued mark still on.
+
+    `follow`, the next line: a dateline or source note after it makes a whole sentence a
+    heading too (the catalog entries of the microfiche supplements end with a period)."""
     m = HEADING.match(text)
-    if m is None:
+    if m is None or text.rstrip().endswith(BACK):  # a numbered note, not a heading
         return None
     title = m.group(2).strip()
+    if SOURCE_NOTE.match(title):  # "1. Source: …", the first item of a notes list
+        return None
     # The glued note number is not part of the heading's shape: "…Nixon1", "…Union 0".
     loose = re.sub(r"(?<=[^\d\s])\d{1,3}$|\s\d$|/\d{1,3}/$", "", title)
     # A heading may end with its own dateline: "…to President Nixon, Washington, May 2, 1973."
     loose = re.sub(r"(\b(?:1[789]|20)\d\d|\bundated|\d{4}Z|\b\d{1,2}:\d\d)\.$", r"\1", loose)
-    return (m.group(1), title) if is_heading_text(loose) else None
+    if is_heading_text(loose):
+        return m.group(1), title
+    if follow is not None and (is_dateline(follow) or SOURCE_NOTE.match(
+            NOTE_ITEM.sub(r"\g<text>", follow.strip()))) and is_heading_text(loose.rstrip(".")):
+        return m.group(1), title
+    return None
 
 
 def note_start(text: str) -> re.Match[str] | None:

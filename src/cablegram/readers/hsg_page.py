@@ -60,7 +60,7 @@ def _notes_at(lines: list[PageLine], i: int, doc_number: str
         m = note_start(lines[j].text)
         if m is None:
             break
-        close = _note_end(lines, j)
+        close = _note_end(lines, j, first=not items)
         numbered = m.group("n")
         if close is not None:
             parts = [m.group("text")] + [lines[k].text.strip() for k in range(j + 1, close + 1)]
@@ -74,11 +74,15 @@ def _notes_at(lines: list[PageLine], i: int, doc_number: str
         if not items:
             if not (numbered and SOURCE_NOTE.match(m.group("text"))):
                 return None
-        elif numbered and expect is not None and int(numbered) == expect:
-            if heading_candidate(lines[j].text) and _num(numbered)[0] == _num(doc_number)[0] + 1:
-                break  # the next document's heading, numbered like the next note
+        elif numbered and expect is not None and expect - 1 <= int(numbered) <= expect + 5:
+            # Notes may skip or repeat a number; the next document's heading is not a note.
+            if heading_candidate(lines[j].text) and _after(numbered, doc_number) and (
+                _names_document(lines[j].text)
+            ):
+                break
 
-        elif items and not is_chrome(lines[j].text) and not heading_candidate(lines[j].text):
+        elif items and not is_chrome(lines[j].text) and not heading_candidate(
+                lines[j].text, _next_text(lines, j)):
             if closes_note(items[-1].text) or expect is None:
                 break
             items[-1].text += "\n\n" + lines[j].text.strip()
@@ -92,12 +96,25 @@ def _notes_at(lines: list[PageLine], i: int, doc_number: str
     return (items, j) if items else None
 
 
-def _note_end(lines: list[PageLine], j: int) -> int | None:
-    """The line whose "↩" ends the note item starting at `j`; its later lines start no
-    item of their own (a numbered body paragraph is not a note running into the notes)."""
-    for k in range(j, min(j + MAX_NOTE_PARAGRAPHS, len(lines))):
+def _item_text(text: str) -> str:
+    m = note_start(text)
+    return m.group("text").strip() if m else text.strip()
+
+
+def _next_text(lines: list[PageLine], i: int) -> str | None:
+    return drop_page_marks(lines[i + 1].text).text if i + 1 < len(lines) else None
+
+
+def _note_end(lines: list[PageLine], j: int, first: bool) -> int | None:
+    """The line whose "↩" ends the note item starting at `j`. The first item's later lines
+    start no item of their own (a numbered body paragraph is not a note running into the
+    notes); inside the list, a note may quote numbered paragraphs."""
+    limit = MAX_NOTE_PARAGRAPHS if first else 4 * MAX_NOTE_PARAGRAPHS
+    for k in range(j, min(j + limit, len(lines))):
         text = lines[k].text
-        if k > j and (_ITEM_OPENING.match(text) or heading_candidate(text)):
+        if k > j and first and (_ITEM_OPENING.match(text) or heading_candidate(text)):
+            return None
+        if k > j and is_footer(text):
             return None
         if closes_note(text):
             return k
@@ -106,11 +123,14 @@ def _note_end(lines: list[PageLine], j: int) -> int | None:
 
 def _toc_lines(lines: list[PageLine]) -> set[int]:
     """Lines of a list of documents: runs of two or more heading-shaped lines in a row."""
-    heads = [heading_candidate(ln.text) is not None for ln in lines]
+    heads = [heading_candidate(ln.text, _next_text(lines, i)) for i, ln in enumerate(lines)]
     toc: set[int] = set()
-    for i, head in enumerate(heads):
-        if head and ((i + 1 < len(heads) and heads[i + 1]) or (i > 0 and heads[i - 1])):
-            toc.add(i)
+    for i in range(len(heads) - 1):
+        a, b = heads[i], heads[i + 1]
+        # Listed documents go up: "344. Memorandum …" then "1. French Military Effort…"
+        # is a heading and the body's first numbered section.
+        if a is not None and b is not None and _after(b[0], a[0]):
+            toc.update((i, i + 1))
     return toc
 
 
@@ -124,7 +144,7 @@ def split_page(lines: list[PageLine], number_hint: str | None = None) -> PageSpl
     while i < len(lines):
         line = lines[i]
         text = line.text.strip()
-        cand = heading_candidate(text)
+        cand = heading_candidate(text, _next_text(lines, i))
         if cur is None:
             named = HEADING.match(text) if number_hint is not None and not out.docs else None
             if named and named.group(1) == number_hint and i not in toc:
@@ -173,7 +193,33 @@ def split_page(lines: list[PageLine], number_hint: str | None = None) -> PageSpl
         i += 1
     if cur is not None:
         out.docs.append(cur)
+    for doc in out.docs:
+        if not doc.notes:
+            _notes_from_tail(doc)
     return out
+
+
+def _notes_from_tail(doc: PageDoc) -> None:
+    """A numbered notes list without "↩" or source note ("2. Short title for …") is the
+    body's last numbered paragraphs whose numbers are all glued, in order, in the text
+    before them: numbered paragraphs of the text itself have no such marks."""
+    run: list[tuple[str, PageLine]] = []
+    for line in reversed(doc.body):
+        m = note_start(line.text)
+        if m is None or not m.group("n"):
+            break
+        run.insert(0, (m.group("n"), line))
+    numbers = [n for n, _ in run]
+    if not run or numbers != sorted(numbers, key=int) or len(set(numbers)) < len(numbers):
+        return
+    rest = doc.body[: len(doc.body) - len(run)]
+    text = "\n".join(drop_page_marks(ln.text).text for ln in [doc.heading, *rest])
+    # A mark glued to a number ("US/S/60822") cannot be seen: most marks are enough.
+    found = sum(1 for n in numbers if unglue_marks(text, [n]).found)
+    if 2 * found < len(numbers) or not found:
+        return
+    doc.body = rest
+    doc.notes = [NoteItem(n, _item_text(line.text), line.lineno) for n, line in run]
 
 
 def _is_next(number: str, prev: str) -> bool:
@@ -360,6 +406,8 @@ def read_page(lines: list[PageLine], path: Path, *, fmt: str, collection: str | 
         rec = build_record(item.raw, fallback, fmt=fmt, origin=str(path), default_year=year)
         if rec.date:
             year = int(rec.date[:4])
+        # Ids as history.state.gov spells them (its TEI xml:id): "d302a" for "302A".
+        rec.id = f"{fallback}/d{(rec.number or '').lower()}"
         rec.extra["paragraph_pages"] = _align_pages(rec.text, item.pages)
         records.append(rec)
     meta = {"series": "Foreign Relations of the United States" if title.years else None,
