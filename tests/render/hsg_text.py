@@ -78,7 +78,9 @@ def _chrome_after(url: str) -> list[str]:
 def _page(lines: list[str], wrap: bool) -> str:
     if not wrap:
         return "\n".join(lines) + "\n"
-    return "\n\n".join(textwrap.fill(s, 72, break_on_hyphens=False, break_long_words=False) for s in lines) + "\n"
+    # A browser wraps at spaces only: URLs and hyphenated words stay whole.
+    fill = textwrap.TextWrapper(72, break_on_hyphens=False, break_long_words=False).fill
+    return "\n\n".join(fill(s) for s in lines) + "\n"
 
 
 def render(collection: Collection, records: list[Record]) -> list[tuple[str, str]]:
