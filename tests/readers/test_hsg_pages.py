@@ -142,10 +142,11 @@ def test_naming_order(tmp_path: Path) -> None:
     assert "nothing names the volume" in batch.warnings[0]
 
 
-def test_ingest_collection_option(tmp_path: Path) -> None:
+@pytest.mark.parametrize("read_ahead", ["off", "process"])
+def test_ingest_collection_option(tmp_path: Path, read_ahead: str) -> None:
     bare = _page_without_names(tmp_path, "page.txt")
     with Archive.open(tmp_path / "a.db") as archive:
-        report = archive.ingest([bare], collection="frus1969-76v15", read_ahead="off")
+        report = archive.ingest([bare], collection="frus1969-76v15", read_ahead=read_ahead)
         assert not report.errors
         assert archive.get("frus1969-76v15/d164").telegram_number == "4187"
 
@@ -220,3 +221,21 @@ def test_corpus_volumes_read_back(layout: str) -> None:
     assert out.missing == [] and out.extra == [] and out.errors == []
     for name in FIELDS:
         assert out.rate(name) >= 0.99, (name, out.misses[name][:5])
+
+
+def test_cli_collection_and_one_line_errors(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from cablegram.cli import main
+
+    bare = _page_without_names(tmp_path, "page.txt")
+    db = str(tmp_path / "a.db")
+    result = CliRunner().invoke(main, ["ingest", str(bare), str(FIX / "toc.txt"), "--db", db,
+                                       "--collection", "frus1969-76v15"])
+    assert result.exit_code == 1  # toc.txt failed; page.txt was stored
+    errors = [s for s in result.stderr.splitlines() if s.startswith(str(FIX))]
+    assert errors == [f"{FIX / 'toc.txt'}: no document in this page: it lists 4 document "
+                      "headings without their text (a table of contents or a chapter's list "
+                      "of documents)"]
+    shown = CliRunner().invoke(main, ["show", "frus1969-76v15/d164", "--db", db, "--json"])
+    assert '"telegram_number": "4187"' in shown.stdout
