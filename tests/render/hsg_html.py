@@ -14,7 +14,7 @@ from __future__ import annotations
 from html import escape
 
 from cablegram.record import Collection, Record
-from render.hsg_common import (
+from render._hsg_common import (
     SITE,
     Doc,
     PageCounter,
