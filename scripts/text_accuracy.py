@@ -100,17 +100,19 @@ def compare(tei: Batch, back: list[Batch], report: Report) -> None:
     report.volumes += 1
     named = [b.collection.id for b in back]
     report.volume_id_ok += int(bool(named) and set(named) == {tei.collection.id})
+    # Ids match without regard to the case of a number's letter: a page prints "72A" where
+    # the TEI's xml:id is "d72a" in one volume and "d278A" in another.
     by_id: dict[str, Record] = {}
     for b in back:
         for rec in b.records:
-            by_id.setdefault(rec.id, rec)
-    wanted = {r.id for r in tei.records}
-    for doc_id in by_id.keys() - wanted:
+            by_id.setdefault(rec.id.lower(), rec)
+    wanted = {r.id.lower() for r in tei.records}
+    for doc_id in sorted(by_id.keys() - wanted):
         report.extra += 1
-        report.extra_ids.append(doc_id)
+        report.extra_ids.append(by_id[doc_id].id)
     for want in tei.records:
         report.documents += 1
-        got = by_id.get(want.id)
+        got = by_id.get(want.id.lower())
         if got is None:
             report.unmatched += 1
             report.missing_ids.append(want.id)

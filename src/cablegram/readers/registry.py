@@ -15,11 +15,13 @@ def _readers() -> list[Reader]:
     # Imported here so that a reader module may import the registry's helpers.
     from cablegram.readers.catalog import CatalogReader
     from cablegram.readers.html import HtmlReader
+    from cablegram.readers.page_layouts import FRUS_2001
     from cablegram.readers.tei import TeiReader
     from cablegram.readers.text import TextReader
 
     # TEI first: the text readers refuse anything that starts with "<" anyway.
-    readers: list[Reader] = [TeiReader(), HtmlReader(), TextReader(), CatalogReader()]
+    readers: list[Reader] = [TeiReader(), HtmlReader(), TextReader(layout=FRUS_2001),
+                             TextReader(), CatalogReader()]
     return readers
 
 
