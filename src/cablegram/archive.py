@@ -41,7 +41,7 @@ def default_db() -> Path:
 # How a file joins what is stored (docs/formats.md): a TEI file is a whole volume and
 # replaces it; a text or HTML page is part of a volume and replaces only its own documents;
 # a catalog page is merged into its catalog by the catalog reader's `merge_batch`.
-PAGE_FORMATS = frozenset({"frus-text", "frus-html", "hsg-text", "hsg-html"})
+PAGE_FORMATS = frozenset({"frus-text", "frus-2001", "frus-html", "hsg-text", "hsg-html"})
 CATALOG_FORMATS = frozenset({"catalog"})
 
 

@@ -19,6 +19,7 @@ def _readers(collection: str | None = None) -> list[Reader]:
     from cablegram.readers.hsg_html import HsgHtmlReader
     from cablegram.readers.hsg_text import HsgTextReader
     from cablegram.readers.html import HtmlReader
+    from cablegram.readers.page_layouts import FRUS_2001
     from cablegram.readers.tei import TeiReader
     from cablegram.readers.text import TextReader
 
@@ -26,7 +27,8 @@ def _readers(collection: str | None = None) -> list[Reader]:
     # history.state.gov layouts before the general ones: they ask for the site's marks.
     readers: list[Reader] = [
         TeiReader(), HsgHtmlReader(collection), HtmlReader(collection),
-        HsgTextReader(collection), TextReader(collection), CatalogReader(),
+        HsgTextReader(collection), TextReader(collection, layout=FRUS_2001),
+        TextReader(collection), CatalogReader(),
     ]
     return readers
 

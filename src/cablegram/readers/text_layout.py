@@ -16,9 +16,15 @@ HEADING = re.compile(r"^(\d{1,5}[A-Za-z]?)\.\s+(\S.*)$", re.S)
 SOURCE = re.compile(r"^(?://\s*)?Source:\s*(.*)$|^\[Source:\s*(.*?)\]$", re.S)
 
 
+# The 2001–2009 site prints the source note as note 1, cited by the heading.
+SOURCE_NOTE = re.compile(r"^/1/\s*Source:\s*(.*)$", re.S)
+
+
 def source_text(m: re.Match[str]) -> str:
-    """The note of a SOURCE match, without "//Source:" or the brackets of "[Source: …]"."""
-    return (m.group(1) if m.group(1) is not None else m.group(2) or "").strip()
+    """The note of a SOURCE (or SOURCE_NOTE) match, without "//Source:", "/1/Source:" or
+    the brackets of "[Source: …]"."""
+    groups = [g for g in m.groups() if g is not None]
+    return (groups[0] if groups else "").strip()
 FOOTNOTE = re.compile(r"^/(\d{1,3})/\s*(.*)$", re.S)
 MARKER = re.compile(r"/(\d{1,3})/")
 END_MARKER = re.compile(r"^\[end of document\]$", re.I)
