@@ -239,3 +239,18 @@ def test_cli_collection_and_one_line_errors(tmp_path: Path) -> None:
                       "of documents)"]
     shown = CliRunner().invoke(main, ["show", "frus1969-76v15/d164", "--db", db, "--json"])
     assert '"telegram_number": "4187"' in shown.stdout
+
+
+def test_html_cut_off(tmp_path: Path) -> None:
+    page = HTML.read_text(encoding="utf-8")
+    whole = tmp_path / "d165.html"
+    whole.write_text(page.replace('<div class="footnotes">', "<!--").replace(
+        "</ol></div>", "-->"), encoding="utf-8")
+    # Complete without notes: no warning.
+    [batch] = list(HsgHtmlReader().read(whole))
+    assert batch.warnings == [] and "truncated" not in batch.records[0].flags
+    cut = tmp_path / "d165-cut.html"
+    cut.write_text(page[: page.index("I recommend")], encoding="utf-8")
+    [batch] = list(HsgHtmlReader().read(cut))
+    assert "truncated" in batch.records[0].flags
+    assert "may be cut off" in batch.warnings[-1]

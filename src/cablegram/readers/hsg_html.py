@@ -77,9 +77,12 @@ class HsgHtmlReader:
         except OSError as e:
             raise ReadError(path, f"cannot read: {e}") from None
         report = DecodeReport()
-        page = parse_page(decode_line(raw, 1, report), path)
+        text = decode_line(raw, 1, report)
+        page = parse_page(text, path)
+        # A saved page cut off loses its end: the parser would close its elements silently.
+        whole = "</html>" in text[-4096:].lower()
         batch = read_page(page.lines, path, fmt=self.name, collection=self.collection,
-                          url=page.url, explicit_marks=True)
+                          url=page.url, explicit_marks=True, whole=whole)
         if report.bad_lines:
             batch.warnings.insert(0, "not valid UTF-8; stray bytes were read as cp1252")
         for rec in batch.records:

@@ -376,8 +376,11 @@ def name_document(url: str | None, path: Path, collection: str | None,
 
 
 def read_page(lines: list[PageLine], path: Path, *, fmt: str, collection: str | None,
-              url: str | None = None, explicit_marks: bool = False) -> Batch:
-    """The Batch of one page: its documents, named from its URL, file name or `collection`."""
+              url: str | None = None, explicit_marks: bool = False,
+              whole: bool = False) -> Batch:
+    """The Batch of one page: its documents, named from its URL, file name or `collection`.
+
+    `whole`: the page is known to be complete (an HTML page that reaches `</html>`)."""
     if not any(ln.text.strip() for ln in lines):
         raise ReadError(path, "the file is empty")
     url = url or next((u for ln in lines if (u := find_doc_url(ln.text))), None)
@@ -421,7 +424,7 @@ def read_page(lines: list[PageLine], path: Path, *, fmt: str, collection: str | 
     if number is not None and len(batch.records) == 1 and batch.records[0].number != number:
         warnings.append(f"the page's {'URL' if how == 'url' else 'file name'} names document "
                         f"{number}, its heading {batch.records[0].number}")
-    if not split.complete:
+    if not split.complete and not whole:
         last = batch.records[-1]
         if "truncated" not in last.flags:
             last.flags.append("truncated")
