@@ -254,3 +254,21 @@ def test_html_cut_off(tmp_path: Path) -> None:
     [batch] = list(HsgHtmlReader().read(cut))
     assert "truncated" in batch.records[0].flags
     assert "may be cut off" in batch.warnings[-1]
+
+
+def test_chapter_page_catalog_entry_editorial_note_telegram() -> None:
+    # Hard cases on one chapter page: a microfiche catalog entry (a sentence with a
+    # period, its notes numbered without "↩"), an editorial note with no notes at all,
+    # a telegram of numbered paragraphs in capitals with a page break mid-sentence.
+    batch = _read(FIX / "chapter-3.txt")
+    assert [r.id for r in batch.records] == [
+        "frus1961-63v07-09mSupp/d11", "frus1961-63v07-09mSupp/d12",
+        "frus1961-63v07-09mSupp/d13"]
+    entry, note, cable = batch.records
+    assert (entry.date, entry.classification, entry.footnotes) == ("1961-05-15", "top secret", [])
+    assert note.doc_type == "editorial-note" and note.text.startswith("On May 16")
+    assert (cable.telegram_number, cable.classification) == ("2888", "confidential")
+    assert [f.text for f in cable.footnotes] == ["See Document 12."]
+    assert "REPEATED THE POINT TWICE." in cable.text
+    assert cable.extra["paragraph_pages"][-2] == ["40", "41"]
+    assert batch.warnings == []

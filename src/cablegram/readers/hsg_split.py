@@ -47,46 +47,52 @@ def _notes_at(lines: list[PageLine], i: int, doc_number: str
               ) -> tuple[list[NoteItem], int] | None:
     """The notes list that starts at line `i`, and the index after it; None if none does."""
     items: list[NoteItem] = []
+    arrows = False  # the list's items end in "↩"
     j = i
     expect: int | None = None
     while j < len(lines):
         m = note_start(lines[j].text)
-        if m is None:
+        if m is None or (items and heading_candidate(lines[j].text, _next_text(lines, j))
+                         and not _note_number_next(m.group("n"), expect, lines[j].text,
+                                                   doc_number)):
             break
-        close = _note_end(lines, j, first=not items)
         numbered = m.group("n")
+        close = _note_end(lines, j, first=not items) if arrows or not items else (
+            j if closes_note(lines[j].text) else None)
         if close is not None:
             parts = [m.group("text")] + [lines[k].text.strip() for k in range(j + 1, close + 1)]
-            text = strip_back("\n\n".join(parts))
-            items.append(NoteItem(numbered, text, lines[j].lineno))
+            items.append(NoteItem(numbered, strip_back("\n\n".join(parts)), lines[j].lineno))
+            arrows = arrows or not items[:-1]
             j = close + 1
             expect = int(numbered) + 1 if numbered else None
             continue
+        if arrows:
+            break
         # Without "↩": only a numbered list that opens with the source note, and its
         # next numbers ("1. Source: …", "2. …"); other lines go on the note before.
         if not items:
             if not (numbered and SOURCE_NOTE.match(m.group("text"))):
                 return None
-        elif numbered and expect is not None and expect - 1 <= int(numbered) <= expect + 5:
-            # Notes may skip or repeat a number; the next document's heading is not a note.
-            if heading_candidate(lines[j].text) and _after(numbered, doc_number) and (
-                names_document(lines[j].text)
-            ):
-                break
-
-        elif items and not is_chrome(lines[j].text) and not heading_candidate(
-                lines[j].text, _next_text(lines, j)):
-            if closes_note(items[-1].text) or expect is None:
+        elif not _note_number_next(numbered, expect, lines[j].text, doc_number):
+            if is_chrome(lines[j].text) or expect is None:
                 break
             items[-1].text += "\n\n" + lines[j].text.strip()
             j += 1
             continue
-        else:
-            break
         items.append(NoteItem(numbered, m.group("text").strip(), lines[j].lineno))
         expect = int(numbered) + 1 if numbered else None
         j += 1
     return (items, j) if items else None
+
+
+def _note_number_next(numbered: str | None, expect: int | None, text: str,
+                      doc_number: str) -> bool:
+    """A numbered line that goes on the list: near the next number (notes may skip or
+    repeat one), and not the next document's heading."""
+    if not numbered or expect is None or not expect - 1 <= int(numbered) <= expect + 5:
+        return False
+    return not (heading_candidate(text) and _after(numbered, doc_number)
+                and names_document(text))
 
 
 def _item_text(text: str) -> str:
