@@ -182,8 +182,10 @@ def split_page(lines: list[PageLine], number_hint: str | None = None) -> PageSpl
         if is_footer(text):
             out.complete = True
             break
-        if cand and _is_next(cand[0], cur.number) and _dateline_next(lines, i):
-            # The next document, when this one has no notes to end it.
+        # The next document when this one has no notes to end it: its heading has a
+        # dateline after it, or (on a page that names no one document) names a type.
+        if cand and _is_next(cand[0], cur.number) and (
+                _dateline_next(lines, i) or (number_hint is None and names_document(text))):
             out.docs.append(cur)
             cur = PageDoc(line, cand[0], cand[1])
             i += 1
