@@ -83,7 +83,7 @@ def build_doc(collection: Collection, rec: Record, pages: PageCounter) -> Doc:
     _place_marks(body, [k for k, _ in others])
     _place_pages(body, pages, int(n) if n.isdigit() else 0)
     return Doc(n, " ".join(rec.title.split()), source_mark, rec.source_note,
-               dateline(rec), body, notes, f"{SITE}/{collection.id}/d{n}")
+               dateline(rec), body, notes, f"{SITE}/{collection.id}/{rec.id.rsplit('/', 1)[-1]}")
 
 
 def _squash_note(text: str) -> str:

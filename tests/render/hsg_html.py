@@ -118,7 +118,8 @@ def render(collection: Collection, records: list[Record]) -> list[tuple[str, str
             chapter_body += body
             continue
         how = i % 3  # canonical link, og:url, or only the file name names the page
-        name = f"{collection.id}_d{doc.number}.html" if how == 2 else f"d{doc.number}.html"
+        tail = doc.url.rsplit("/", 1)[-1]  # the site's id of the document: "d302a"
+        name = f"{collection.id}_{tail}.html" if how == 2 else f"{tail}.html"
         out.append((name, _page(collection, f"Document {doc.number}", doc.url, how, body)))
     if chapter_body:
         url = f"{SITE}/{collection.id}/ch-{first}"

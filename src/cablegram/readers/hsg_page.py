@@ -172,8 +172,10 @@ def read_page(lines: list[PageLine], path: Path, *, fmt: str, collection: str | 
         rec = build_record(item.raw, fallback, fmt=fmt, origin=str(path), default_year=year)
         if rec.date:
             year = int(rec.date[:4])
-        # Ids as history.state.gov spells them (its TEI xml:id): "d302a" for "302A".
-        rec.id = f"{fallback}/d{(rec.number or '').lower()}"
+        # The id as the page's own URL or file name spells it (the TEI xml:id: "d302a" for
+        # "302A" in some volumes, "d273A" in others), else as printed.
+        if number and rec.number and number.lower() == rec.number.lower():
+            rec.id = f"{fallback}/d{number}"
         rec.extra["paragraph_pages"] = _align_pages(rec.text, item.pages)
         records.append(rec)
     meta = {"series": "Foreign Relations of the United States" if title.years else None,
@@ -184,7 +186,8 @@ def read_page(lines: list[PageLine], path: Path, *, fmt: str, collection: str | 
     if coll is None:
         warnings.insert(0, f"nothing names the volume (no history.state.gov URL, no volume in "
                            f"the file name, no --collection): records filed under {fallback!r}")
-    if number is not None and len(batch.records) == 1 and batch.records[0].number != number:
+    if number is not None and len(batch.records) == 1 and (
+            (batch.records[0].number or "").lower() != number.lower()):
         warnings.append(f"the page's {'URL' if how == 'url' else 'file name'} names document "
                         f"{number}, its heading {batch.records[0].number}")
     if not split.complete and not whole:

@@ -43,9 +43,12 @@ class PageSplit:
     toc: list[str] = field(default_factory=list)  # heading-shaped lines of a list
 
 
-def _notes_at(lines: list[PageLine], i: int, doc_number: str
+def _notes_at(lines: list[PageLine], i: int, doc_number: str | None
               ) -> tuple[list[NoteItem], int] | None:
-    """The notes list that starts at line `i`, and the index after it; None if none does."""
+    """The notes list that starts at line `i`, and the index after it; None if none does.
+
+    `doc_number`: the document's, on a page of several (None: the page has only this one,
+    so no later heading can end the list)."""
     items: list[NoteItem] = []
     arrows = False  # the list's items end in "↩"
     j = i
@@ -86,11 +89,13 @@ def _notes_at(lines: list[PageLine], i: int, doc_number: str
 
 
 def _note_number_next(numbered: str | None, expect: int | None, text: str,
-                      doc_number: str) -> bool:
+                      doc_number: str | None) -> bool:
     """A numbered line that goes on the list: near the next number (notes may skip or
     repeat one), and not the next document's heading."""
     if not numbered or expect is None or not expect - 1 <= int(numbered) <= expect + 5:
         return False
+    if doc_number is None or (int(numbered) == expect and not _is_next(numbered, doc_number)):
+        return True  # the very next note, and no document could be numbered so
     return not (heading_candidate(text) and _after(numbered, doc_number)
                 and names_document(text))
 
@@ -146,12 +151,13 @@ def split_page(lines: list[PageLine], number_hint: str | None = None) -> PageSpl
         cand = heading_candidate(text, _next_text(lines, i))
         if cur is None:
             named = HEADING.match(text) if number_hint is not None and not out.docs else None
-            if named and named.group(1) == number_hint and i not in toc:
+            if named and named.group(1).lower() == (number_hint or "").lower() and i not in toc:
                 # The page's URL or file name names this heading: whatever its shape.
                 cand = (named.group(1), named.group(2).strip())
             if cand and i in toc:
                 out.toc.append(text)
-            elif cand and (number_hint is None or cand[0] == number_hint or out.docs):
+            elif cand and (number_hint is None or cand[0].lower() == number_hint.lower()
+                           or out.docs):
                 cur = PageDoc(line, cand[0], cand[1])
                 notes_done = False
             else:
@@ -159,7 +165,8 @@ def split_page(lines: list[PageLine], number_hint: str | None = None) -> PageSpl
             i += 1
             continue
         if notes_done:
-            if cand and i not in toc and _after(cand[0], cur.number):
+            # A page named for one document (its URL, its file name) holds only that one.
+            if cand and i not in toc and _after(cand[0], cur.number) and number_hint is None:
                 out.docs.append(cur)
                 cur = PageDoc(line, cand[0], cand[1])
                 notes_done = False
@@ -172,7 +179,7 @@ def split_page(lines: list[PageLine], number_hint: str | None = None) -> PageSpl
         if is_footer(text) and not cur.body:
             i += 1
             continue
-        notes = _notes_at(lines, i, cur.number)
+        notes = _notes_at(lines, i, None if number_hint is not None else cur.number)
         if notes is not None:
             cur.notes, i = notes
             cur = _split_off_noteless(cur, out)
