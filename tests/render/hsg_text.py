@@ -104,7 +104,8 @@ def render(collection: Collection, records: list[Record]) -> list[tuple[str, str
                      "Found this on the State Department's history site:", *lines,
                      "3 comments", "Reply", "Powered by a forum engine"]
         # Half the files name no volume: the citation box's URL does.
-        name = f"{collection.id}_{doc.url.rsplit('/', 1)[-1]}.txt" if i % 2 == 0 else f"page-{i}.txt"
+        tail = doc.url.rsplit("/", 1)[-1]  # the site's id of the document: "d302a"
+        name = f"{collection.id}_{tail}.txt" if i % 2 == 0 else f"page-{i}.txt"
         out.append((name, _page(lines, wrap=i % 5 == 4)))
     if chapter_lines:
         url = f"{SITE}/{collection.id}/ch-{first}"

@@ -131,9 +131,11 @@ def _toc_lines(lines: list[PageLine]) -> set[int]:
     toc: set[int] = set()
     for i in range(len(heads) - 1):
         a, b = heads[i], heads[i + 1]
-        # Listed documents go up: "344. Memorandum …" then "1. French Military Effort…"
-        # is a heading and the body's first numbered section.
-        if a is not None and b is not None and _after(b[0], a[0]):
+        # Listed documents go up and name their type: "344. Memorandum …" then "1. French
+        # Military Effort…" is a heading and its body's first section; a note "4. These
+        # two sentences…" then "268. National Security Council Report" is no list.
+        if a is not None and b is not None and _after(b[0], a[0]) and names_document(
+                lines[i].text) and names_document(lines[i + 1].text):
             toc.update((i, i + 1))
     return toc
 
@@ -156,8 +158,10 @@ def split_page(lines: list[PageLine], number_hint: str | None = None) -> PageSpl
                 cand = (named.group(1), named.group(2).strip())
             if cand and i in toc:
                 out.toc.append(text)
-            elif cand and (number_hint is None or cand[0].lower() == number_hint.lower()
-                           or out.docs):
+            elif cand and (cand[0].lower() == (number_hint or "").lower() or (
+                    # Unnamed by the page, a first heading shows a type or a dateline.
+                    (number_hint is None or out.docs)
+                    and (names_document(text) or _dateline_next(lines, i)))):
                 cur = PageDoc(line, cand[0], cand[1])
                 notes_done = False
             else:
