@@ -43,12 +43,22 @@ class Outcome:
     extra: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     formats: Counter[str] = field(default_factory=Counter)
+    # Documents whose TEI prints the source note as note 1: the TEI reader then gives no
+    # source note (so no classification) and one more note than the page's reader.
+    source_as_note: set[str] = field(default_factory=set)
     agree: Counter[str] = field(default_factory=Counter)
     misses: dict[str, list[tuple[str, Any, Any]]] = field(
         default_factory=lambda: {f: [] for f in FIELDS})
 
     def rate(self, name: str) -> float:
         return self.agree[name] / self.documents if self.documents else 1.0
+
+    def rate_without_quirk(self, name: str) -> float:
+        """The rate over the documents whose TEI source note is not a numbered note."""
+        quirk = sum(1 for doc_id, _, _ in self.misses[name] if doc_id in self.source_as_note)
+        base = self.documents - len(self.source_as_note)
+        agree = self.agree[name] - (len(self.source_as_note) - quirk)
+        return agree / base if base else 1.0
 
 
 def compare_volume(path: Path, layout: Any, workdir: Path, out: Outcome) -> None:
@@ -76,6 +86,9 @@ def compare_volume(path: Path, layout: Any, workdir: Path, out: Outcome) -> None
     out.volumes += 1
     for want in tei.records:
         out.documents += 1
+        if want.source_note is None and want.footnotes and want.footnotes[0].text.startswith(
+                "Source:"):
+            out.source_as_note.add(want.id)
         back = got.get(want.id)
         if back is None:
             out.missing.append(want.id)
@@ -110,8 +123,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"layout {args.layout}: volumes {out.volumes}, documents {out.documents}, "
           f"missing {len(out.missing)}, extra {len(out.extra)}, unreadable files "
           f"{len(out.errors)}, read as {dict(out.formats)}")
+    print(f"documents whose TEI source note is note 1 (no source note in the TEI reader): "
+          f"{len(out.source_as_note)}; the last column leaves them out")
     for name in FIELDS:
-        print(f"{name:16} {out.agree[name]:6}/{out.documents}  {out.rate(name):8.3%}")
+        print(f"{name:16} {out.agree[name]:6}/{out.documents}  {out.rate(name):8.3%}"
+              f"  {out.rate_without_quirk(name):8.3%}")
         for doc_id, a, b in out.misses[name][: args.show]:
             print(f"    {doc_id}: tei={a!r} page={b!r}")
     for what in (out.missing, out.extra, out.errors):
