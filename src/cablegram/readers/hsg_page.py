@@ -159,7 +159,10 @@ def read_page(lines: list[PageLine], path: Path, *, fmt: str, collection: str | 
                                   "or a chapter's list of documents)")
         raise ReadError(path, "no FRUS document in this page (no 'N. Heading' line followed "
                               "by its text and notes)")
-    if all(not d.body and not d.notes for d in split.docs):
+    named = hint is not None and len(split.docs) == 1
+    # A heading alone is a document only where the page names it: a catalog entry of a
+    # microfiche supplement is all heading.
+    if not named and all(not d.body and not d.notes for d in split.docs):
         raise ReadError(path, "no document text in this page: only headings")
     preamble = [ln.text.strip() for ln in split.preamble]
     coll, number, how = name_document(url, path, collection, preamble)

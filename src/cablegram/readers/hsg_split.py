@@ -32,6 +32,9 @@ from cablegram.readers.text_layout import HEADING, is_dateline
 _ITEM_OPENING = re.compile(r"^\s*(?:\d{1,3}\.\s|[-•*–]\s|Source:)")
 
 
+_BARE_HEADING = re.compile(r"^(\d{1,5}[A-Za-z]?)\.()\s*(?:/\d{1,3}/|\d{1,3})?\s*$")
+
+
 @dataclass(slots=True)
 class PageSplit:
     """A page cut into its documents, and what was around them."""
@@ -152,10 +155,12 @@ def split_page(lines: list[PageLine], number_hint: str | None = None) -> PageSpl
         text = line.text.strip()
         cand = heading_candidate(text, _next_text(lines, i))
         if cur is None:
-            named = HEADING.match(text) if number_hint is not None and not out.docs else None
+            named = (HEADING.match(text) or _BARE_HEADING.match(text)
+                     if number_hint is not None and not out.docs else None)
             if named and named.group(1).lower() == (number_hint or "").lower() and i not in toc:
-                # The page's URL or file name names this heading: whatever its shape.
-                cand = (named.group(1), named.group(2).strip())
+                # The page's URL or file name names this heading: whatever its shape, even
+                # a number without a title ("72A.").
+                cand = (named.group(1), (named.group(2) or "").strip())
             if cand and i in toc:
                 out.toc.append(text)
             elif cand and (cand[0].lower() == (number_hint or "").lower() or (
