@@ -18,6 +18,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cablegram.archive import Archive
 from cablegram.errors import ReadError
@@ -275,3 +277,33 @@ def test_chapter_page_catalog_entry_editorial_note_telegram() -> None:
     assert "REPEATED THE POINT TWICE." in cable.text
     assert cable.extra["paragraph_pages"][-2] == ["40", "41"]
     assert batch.warnings == []
+
+
+
+_LINES = st.lists(st.one_of(
+    st.text(max_size=60),
+    st.sampled_from(["164. Telegram From the Embassy in Moscow to the Department of State1",
+                     "Moscow, March 22, 1974.", "- Source: Secret.↩", "1. Source: Secret.",
+                     "2. Not found.↩", "[Page 12]", "Office of the Historian", "12. Editorial Note",
+                     "https://history.state.gov/historicaldocuments/frus1969-76v15/d164"]),
+), max_size=25)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_LINES, st.booleans())
+def test_any_page_reads_or_is_refused(tmp_path: Path, lines: list[str], html: bool) -> None:
+    # Whatever a page holds: records, or one ReadError naming the file; nothing else.
+    path = tmp_path / ("page.html" if html else "page.txt")
+    if html:
+        body = "".join(f"<p>{line}</p>" for line in lines)
+        path.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+        reader: HsgHtmlReader | HsgTextReader = HsgHtmlReader()
+    else:
+        path.write_text("\n".join(lines), encoding="utf-8")
+        reader = HsgTextReader()
+    try:
+        [batch] = list(reader.read(path))
+    except ReadError as e:
+        assert e.path == str(path) and "\n" not in e.reason
+    else:
+        assert batch.records
