@@ -149,6 +149,7 @@ def split_page(lines: list[PageLine], number_hint: str | None = None) -> PageSpl
     toc = _toc_lines(lines)
     cur: PageDoc | None = None
     notes_done = False
+    note_lines: set[int] = set()
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -175,7 +176,9 @@ def split_page(lines: list[PageLine], number_hint: str | None = None) -> PageSpl
             continue
         if notes_done:
             # A page named for one document (its URL, its file name) holds only that one.
-            if cand and i not in toc and _after(cand[0], cur.number) and number_hint is None:
+            # A heading right after a notes list pairs with no note to make a list.
+            listed = i in toc and (i + 1 in toc or i - 1 not in note_lines)
+            if cand and not listed and _after(cand[0], cur.number) and number_hint is None:
                 out.docs.append(cur)
                 cur = PageDoc(line, cand[0], cand[1])
                 notes_done = False
@@ -190,6 +193,7 @@ def split_page(lines: list[PageLine], number_hint: str | None = None) -> PageSpl
             continue
         notes = _notes_at(lines, i, None if number_hint is not None else cur.number)
         if notes is not None:
+            note_lines.update(range(i, notes[1]))
             cur.notes, i = notes
             cur = _split_off_noteless(cur, out)
             notes_done = True

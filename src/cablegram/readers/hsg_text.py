@@ -21,7 +21,8 @@ from cablegram.record import Batch
 
 # Wrapped lines are at most this long; a copied page has paragraph-long lines.
 _WRAP = 100
-_HSG = re.compile(r"history\.state\.gov/historicaldocuments|Office of the Historian")
+_HSG_URL = re.compile(r"history\.state\.gov/historicaldocuments")
+_HSG = re.compile(r"Office of the Historian")
 _NOTE_BACK = re.compile(r"(?m)↩\s*$")
 _TEXT_LAYOUT = re.compile(r"(?m)^(?://\s*Source:|/\d{1,3}/\S)")
 
@@ -36,9 +37,13 @@ class HsgTextReader:
 
     def detect(self, head: bytes, path: Path) -> bool:
         text = head.decode("utf-8", errors="replace")
-        if text.lstrip().startswith("<") or _TEXT_LAYOUT.search(text):
-            return False  # HTML, or the text layout's "//Source:" and "/1/" notes
-        return bool(_HSG.search(text) or _NOTE_BACK.search(text))
+        if text.lstrip().startswith("<"):
+            return False
+        if _HSG_URL.search(text) or _NOTE_BACK.search(text):
+            return True  # the site's own address, or its notes' "↩"
+        # Else "Office of the Historian", unless the text layout's "//Source:" and "/1/"
+        # notes show an older rendering (the Department's 2001–2009 site).
+        return bool(_HSG.search(text)) and not _TEXT_LAYOUT.search(text)
 
     def read(self, path: Path) -> Iterator[Batch]:
         report = DecodeReport()
