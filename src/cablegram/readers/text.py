@@ -204,7 +204,10 @@ def build_record(
     h = _safe(parse_heading, f"{raw.number}. {raw.heading}", rec) or Heading(title=raw.heading)
     title = h.title or raw.heading
     prefix = f"{raw.number}. "
-    rec.title = title[len(prefix) :] if title.startswith(prefix) else title
+    if title.startswith(prefix):
+        rec.title = title[len(prefix) :]
+    else:  # the parser read "72A. Untitled" as number 72, title "A. Untitled"
+        rec.title = title if h.number in (None, raw.number) else " ".join(raw.heading.split())
     rec.sender, rec.recipient = h.sender, h.recipient
     if raw.dateline:
         d = _safe(parse_dateline, raw.dateline, rec, default_year=default_year) or Dateline()

@@ -26,7 +26,8 @@ def source_text(m: re.Match[str]) -> str:
     groups = [g for g in m.groups() if g is not None]
     return (groups[0] if groups else "").strip()
 FOOTNOTE = re.compile(r"^/(\d{1,3})/\s*(.*)$", re.S)
-MARKER = re.compile(r"/(\d{1,3})/")
+# Not followed by a digit: "7/16/61" is a date, not a note marker.
+MARKER = re.compile(r"/(\d{1,3})/(?!\d)")
 END_MARKER = re.compile(r"^\[end of document\]$", re.I)
 ATTACHMENT = re.compile(r"^(Attachment|Enclosure|Annex|Tab [A-Z])\b[^.]{0,80}$")
 VALEDICTION = re.compile(
