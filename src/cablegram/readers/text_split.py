@@ -93,6 +93,8 @@ class SplitState:
     preamble: list[str] = field(default_factory=list)
     end_marker: bool = False
     documents: int = 0
+    # Numbered lines of lists before any document (a table of contents, a chapter's list).
+    listed: int = 0
     # Lines the splitter doubted: skipped numbers, headings kept as text (for warnings).
     notices: list[str] = field(default_factory=list)
 
@@ -164,6 +166,12 @@ def _is_front(text: str) -> bool:
     return bool(is_dateline(text) or SOURCE.match(text) or SOURCE_NOTE.match(text))
 
 
+def _is_list(p: Paragraph) -> bool:
+    """Lines that each start "N. …": a list of documents (a table of contents), not one."""
+    numbered = sum(1 for line in p.lines if HEADING.match(line.strip()))
+    return numbered >= 2 and numbered * 2 > len(p.lines)
+
+
 @dataclass(slots=True)
 class _Candidate:
     """A numbered paragraph weighed as a heading: the verdict, and a doubt worth a warning."""
@@ -184,7 +192,7 @@ def _heading_key(p: Paragraph, nxt: Paragraph | None, prev: Key | None,
     sentence or shout in capitals; a dateline or a source note after it confirms it.
     """
     m = HEADING.match(p.text)
-    if m is None:
+    if m is None or _is_list(p):
         return _Candidate(None)
     num = re.match(r"(\d+)(.*)", m.group(1))
     assert num is not None
@@ -288,6 +296,8 @@ def split(paragraphs: Iterable[Paragraph], state: SplitState,
             prev, run = cand.key, None
             in_front = True
         elif doc is None:
+            if _is_list(cur):
+                state.listed += sum(1 for line in cur.lines if HEADING.match(line.strip()))
             if len(state.preamble) < _PREAMBLE_KEEP:
                 state.preamble.extend(s.strip() for s in cur.lines)
         else:
