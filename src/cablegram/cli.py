@@ -138,7 +138,7 @@ def _print_report(report: IngestReport) -> None:
 @db_option
 @click.option("--format", "fmt", default="auto", show_default=True, callback=_check_format,
               help="The input format: auto (detected from each file's content), tei, "
-                   "frus-text, frus-html or catalog.")
+                   "frus-text, frus-2001, frus-html or catalog.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--read-ahead", type=click.Choice(["process", "thread", "off"]),
               default="process", show_default=True,
