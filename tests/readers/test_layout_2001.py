@@ -135,3 +135,17 @@ def test_the_renderer_writes_pages_the_reader_reads_back(tmp_path: Path) -> None
     back = _read(tmp_path, pages[0][1], "rendered.txt")
     assert [r.to_dict() | {"origin": None} for r in back.records] == [
         r.to_dict() | {"origin": None} for r in batch.records]
+
+
+def test_two_saved_pages_in_one_file_give_every_document(tmp_path: Path) -> None:
+    """The end line closes one page's documents, not the file: a heading confirmed by its
+    dateline after the next page's chrome reads on. An end line before any document
+    (a navigation link) ends nothing."""
+    second = HEAD.replace("Documents 67-68", "Documents 69-69") + DOC_68.replace(
+        "68. Telegram", "69. Telegram").replace("1412.", "1415.")
+    text = "Return to the table of contents\n\n" + HEAD + DOC_67 + DOC_68 + FOOT + second + FOOT
+    batch = _read(tmp_path, text)
+    assert [r.number for r in batch.records] == ["67", "68", "69"]
+    assert batch.records[2].telegram_number == "1415"
+    assert "Bureau of Public Affairs" not in batch.records[1].text
+    assert not batch.warnings

@@ -5,7 +5,9 @@
   the last one carrying the next document's number, right before its heading (the
   "9. FACT THAT SMALLER AND POORER COUNTRIES …" failure);
 - every fifth document has no dateline (place, date and time gone with it);
-- every seventh document's first note cites another note.
+- every seventh document's first note cites another note;
+- every third document's longest paragraph has a "[Page N]" marker in mid-sentence
+  (`page_markers=False` leaves them out, for a layout whose reader does not drop them).
 Editorial notes and microfiche catalog entries are in the corpus as they are.
 """
 
@@ -24,7 +26,19 @@ def _next_number(rec: Record) -> int | None:
     return int(n) + 1 if n.isdigit() else None
 
 
-def harden(records: list[Record]) -> list[Record]:
+def _page_marker(text: str, page: int) -> str:
+    """`text` with "[Page N]" between two words in the middle of its longest paragraph."""
+    paras = text.split("\n\n")
+    k = max(range(len(paras)), key=lambda j: len(paras[j]))
+    words = paras[k].split(" ")
+    if len(words) < 6:
+        return text
+    mid = len(words) // 2
+    paras[k] = " ".join([*words[:mid], f"[Page {page}]", *words[mid:]])
+    return "\n\n".join(paras)
+
+
+def harden(records: list[Record], page_markers: bool = True) -> list[Record]:
     out: list[Record] = []
     for i, original in enumerate(records):
         rec = copy.deepcopy(original)
@@ -40,5 +54,7 @@ def harden(records: list[Record]) -> list[Record]:
             rec.extra.pop("dateline", None)
         if i % 7 == 6 and len(rec.footnotes) >= 2:
             rec.footnotes[0].text += f" See also footnote {rec.footnotes[1].n} below."
+        if page_markers and i % 3 == 2 and rec.text:
+            rec.text = _page_marker(rec.text, 100 + i)
         out.append(rec)
     return out

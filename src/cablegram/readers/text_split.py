@@ -265,12 +265,23 @@ def split(paragraphs: Iterable[Paragraph], state: SplitState,
     prev: Key | None = None
     run: int | None = None  # the last numbered paragraph of the current body
     in_front = False
+    ended = False  # after the end line: site chrome, unless a document follows after all
     while cur is not None:
         nxt = next(it, None)
         text = cur.text
-        if layout.end.match(text) or END_MARKER.match(text):
-            state.end_marker = True
-            break
+        if doc is not None and (layout.end.match(text) or END_MARKER.match(text)):
+            state.end_marker = ended = True
+            cur = nxt
+            continue
+        if ended:
+            # Two saved pages in one file: a heading confirmed by a dateline or a source
+            # note after the end line starts the next document; anything else is chrome.
+            again = _heading_key(cur, nxt, prev, None).key is not None and _is_front(
+                nxt.text if nxt is not None else "")
+            if not again:
+                cur = nxt
+                continue
+            ended = False
         opening = doc is not None and not doc.body and bool(
             _TELEGRAM.search(doc.heading)) and not _PAGES.search(doc.heading)
         cand = _heading_key(cur, nxt, prev, run, opening, doc is not None and bool(doc.body))
@@ -314,7 +325,7 @@ def split(paragraphs: Iterable[Paragraph], state: SplitState,
                     run = int(numbered.group(1))
         cur = nxt
     if doc is not None:
-        if not state.end_marker:
+        if not ended:
             while doc.body and layout.trailing_chrome.match(doc.body[-1]):
                 doc.body.pop()
             doc.truncated = _looks_truncated(doc)
