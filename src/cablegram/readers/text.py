@@ -36,6 +36,7 @@ from cablegram.readers.text_layout import (
     ATTACHMENT,
     FOOTNOTE,
     SOURCE,
+    SOURCE_NOTE,
     VALEDICTION,
     clean_body,
     is_signature_line,
@@ -234,10 +235,14 @@ def build_record(
         rec.extra["dateline"] = raw.dateline
     source = raw.source
     if source is None:
-        # Pages from history.state.gov print the source note among the footnotes.
+        # Pages from history.state.gov print the source note among the footnotes; the
+        # 2001–2009 site's note 1 may stand after a first paragraph (a dateline it prints
+        # in lower case: "place not declassified, February 21, 1954.").
         for i, para in enumerate(raw.body):
             m = SOURCE.match(para)
-            if m and para.lstrip("/").startswith("Source:"):
+            if not (m and para.lstrip("/").startswith("Source:")):
+                m = SOURCE_NOTE.match(para)
+            if m:
                 source = source_text(m)
                 del raw.body[i]
                 break

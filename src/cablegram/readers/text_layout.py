@@ -67,7 +67,8 @@ def is_dateline(text: str) -> bool:
     if m is None:
         return False
     prefix, rest = s[: m.start()], s[m.end() :]
-    prefix = re.sub(r"\[[^\]]*\]", "X", prefix)  # "[place not declassified], …"
+    # "[place not declassified], …", printed without its brackets by some renderings
+    prefix = re.sub(r"\[[^\]]*\]|^place not declassified\b", "X", prefix)
     for word in prefix.replace(",", " ").split():
         w = word.strip("()[]'\"")
         if w and not (w[0].isupper() or w[0].isdigit() or w.lower() in _CONNECTORS):
