@@ -36,7 +36,6 @@ from cablegram.readers.text_layout import (
     ATTACHMENT,
     FOOTNOTE,
     SOURCE,
-    SOURCE_NOTE,
     VALEDICTION,
     clean_body,
     is_signature_line,
@@ -235,14 +234,10 @@ def build_record(
         rec.extra["dateline"] = raw.dateline
     source = raw.source
     if source is None:
-        # Pages from history.state.gov print the source note among the footnotes; the
-        # 2001–2009 site's note 1 may stand after a first paragraph (a dateline it prints
-        # in lower case: "place not declassified, February 21, 1954.").
+        # Pages from history.state.gov print the source note among the footnotes.
         for i, para in enumerate(raw.body):
             m = SOURCE.match(para)
-            if not (m and para.lstrip("/").startswith("Source:")):
-                m = SOURCE_NOTE.match(para)
-            if m:
+            if m and para.lstrip("/").startswith("Source:"):
                 source = source_text(m)
                 del raw.body[i]
                 break
