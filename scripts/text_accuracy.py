@@ -7,7 +7,7 @@ are counted, and the fields compared (date, time, place, from, to, classificatio
 number and note count).
 
     python scripts/text_accuracy.py [CORPUS_DIR] [--layout NAME|all] [--volume ID ...]
-                                    [--show N]
+                                    [--hard] [--show N]
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from cablegram.readers.registry import detect_reader  # noqa: E402
 from cablegram.readers.tei import TeiReader  # noqa: E402
 from cablegram.record import Batch, Record  # noqa: E402
 from render import Layout, layouts  # noqa: E402
+from render._hard import harden  # noqa: E402
 
 FIELDS = ("date", "time", "place", "from", "to", "classification", "telegram_number",
           "footnotes")
@@ -133,8 +134,11 @@ def compare_volume(path: Path, report: Report, workdir: Path, markup: bool = Tru
 
 
 def measure_layouts(corpus_dir: Path, names: Iterable[str], volumes: Iterable[str] | None = None,
-                    markup: bool = True) -> dict[str, Report]:
-    """One Report per layout; each volume is read from TEI once for all layouts."""
+                    markup: bool = True, hard: bool = False) -> dict[str, Report]:
+    """One Report per layout; each volume is read from TEI once for all layouts.
+
+    `hard`: the records get the hard cases of tests/render/_hard.py before rendering, and
+    the text path is compared with these records."""
     found = layouts()
     chosen = [found[n] for n in names]
     wanted = set(volumes) if volumes else None
@@ -145,6 +149,8 @@ def measure_layouts(corpus_dir: Path, names: Iterable[str], volumes: Iterable[st
             if wanted is not None and vid not in wanted:
                 continue
             [tei, *_] = list(TeiReader(markup=markup).read(path))
+            if hard:
+                tei = Batch(tei.collection, harden(tei.records), tei.warnings)
             for lay in chosen:
                 report = reports[lay.name]
                 compare(tei, read_back(lay, tei, Path(tmp), report), report)
@@ -189,6 +195,8 @@ def main(argv: list[str] | None = None) -> int:
                     help=f"a layout of tests/render ({', '.join(layouts())}) or 'all'")
     ap.add_argument("--volume", action="append", help="only this volume id (repeatable)")
     ap.add_argument("--show", type=int, default=0, help="print N disagreements per field")
+    ap.add_argument("--hard", action="store_true",
+                    help="put the hard cases of tests/render/_hard.py into every volume")
     ap.add_argument("--no-markup", action="store_true",
                     help="compare with TeiReader(markup=False), the printed-text mode")
     args = ap.parse_args(argv)
@@ -196,7 +204,8 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [n for n in names if n not in layouts()]
     if unknown:
         ap.error(f"unknown layout {unknown[0]!r} (known: {', '.join(layouts())}, all)")
-    reports = measure_layouts(Path(args.corpus), names, args.volume, markup=not args.no_markup)
+    reports = measure_layouts(Path(args.corpus), names, args.volume, markup=not args.no_markup,
+                              hard=args.hard)
     print(f"TEI reader mode: {'printed text only' if args.no_markup else 'markup (default)'}")
     ok = True
     for report in reports.values():

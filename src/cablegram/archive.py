@@ -22,6 +22,7 @@ from cablegram.record import Batch, Collection, Record
 from cablegram.search.index import SearchIndex
 from cablegram.store.base import Store
 from cablegram.store.sqlite import SqliteStore
+from cablegram.store.twins import FIELD_SOURCES, merge_twins, part_from, rank, twin_key
 
 # What a folder walk picks up; a file named explicitly is always taken.
 INGEST_SUFFIXES: tuple[str, ...] = (".xml", ".xml.gz", ".txt", ".htm", ".html")
@@ -374,15 +375,15 @@ class Archive:
             return FileOutcome(path, "failed", error=read.error)
         t0 = time.perf_counter()
         outcome = FileOutcome(path, "ingested", read_seconds=read.seconds)
-        shared = any(b.collection.format in PAGE_FORMATS | CATALOG_FORMATS
-                     for b in read.batches)
         try:
             joined: list[Batch] = []
             counts: list[int] = []
+            shared = False
             for batch in read.batches:
-                to_store, count = self._join(batch, path, outcome.warnings)
+                to_store, count, with_others = self._join(batch, path, outcome.warnings)
                 joined.append(to_store)
                 counts.append(count)
+                shared |= with_others
             seen_before = self.store.source_known(prep.key)
             # Batches joined with stored pages are new records: their JSON is made here.
             puts = self.store.put_batches(joined, path=prep.key, sha256=prep.sha,
@@ -407,38 +408,55 @@ class Archive:
         outcome.store_seconds = time.perf_counter() - t0
         return outcome
 
-    def _join(self, batch: Batch, path: Path, warnings: list[str]) -> tuple[Batch, int]:
+    def _join(self, batch: Batch, path: Path, warnings: list[str]) -> tuple[Batch, int, bool]:
         """What to store for one batch: itself, or its collection with this file's part;
-        and how many of the file's documents that stores."""
+        how many of the file's documents that stores; and whether other files' documents
+        stay in the collection (the batch is then stored as a shared one)."""
         fmt = batch.collection.format
-        if fmt not in PAGE_FORMATS | CATALOG_FORMATS:
-            return batch, len(batch.records)
         stored = self.store.collection(batch.collection.id)
         if stored is None:
-            return batch, len(batch.records)
+            return batch, len(batch.records), fmt in PAGE_FORMATS | CATALOG_FORMATS
         existing = self.store.iter_records(stored.id)
         if fmt in CATALOG_FORMATS:
             from cablegram.readers.catalog import merge_batch
 
-            return merge_batch(batch, existing, stored), len(batch.records)
+            return merge_batch(batch, existing, stored), len(batch.records), True
         here = path.resolve()
-        kept = [r for r in existing if not _same_file(r.origin, here)]
-        kept_ids = {r.id for r in kept}
-        clash = [r.id for r in batch.records if r.id in kept_ids]
-        if clash:
-            # The first file to bring a document keeps it: a copy or an extract of the same
-            # volume under another name must not overwrite what is stored.
-            warnings.append(f"{len(clash)} of its documents were stored from another file "
-                            f"already and are kept as they were (first: {clash[0]})")
-        records = kept + [r for r in batch.records if r.id not in kept_ids]
+        # A TEI volume read again replaces its own documents; a page, only its own part.
+        # What other files brought stays, and twins (one document from two files) merge.
+        if fmt in PAGE_FORMATS:
+            others = [r for r in existing
+                      if not _same_file(r.origin, here) or r.extra.get(FIELD_SOURCES)]
+        else:  # a whole volume replaces what volumes gave; what pages gave stays
+            others = [p for p in (part_from(r, PAGE_FORMATS) for r in existing) if p]
+            if not others:
+                return batch, len(batch.records), False
+        twins = {twin_key(r.id): r for r in others}
+        merged: list[str] = []
+        records: list[Record] = []
+        for rec in batch.records:
+            twin = twins.pop(twin_key(rec.id), None)
+            if twin is None:
+                records.append(rec)
+            else:
+                records.append(merge_twins(twin, rec))
+                if not _same_file(twin.origin, here):
+                    merged.append(twin.id)
+        # Documents of other files with no twin here stay as they were.
+        records += [r for r in twins.values() if not _same_file(r.origin, here)]
         records.sort(key=_number_order)
-        col = batch.collection
+        if merged:
+            warnings.append(f"{len(merged)} of its documents were stored from another file "
+                            f"already (first: {merged[0]}) and are merged: a field is taken "
+                            "from the poorer file only where the richer leaves it empty")
+        col = batch.collection if rank(fmt) <= rank(stored.format) else stored
+        other = stored if col is batch.collection else batch.collection
         return Batch(
-            Collection(id=col.id, title=col.title or stored.title, format=col.format,
-                       meta={**stored.meta, **col.meta},
-                       persons=col.persons or stored.persons, terms=col.terms or stored.terms),
+            Collection(id=col.id, title=col.title or other.title, format=col.format,
+                       meta={**other.meta, **col.meta},
+                       persons=col.persons or other.persons, terms=col.terms or other.terms),
             records, list(batch.warnings),
-        ), len(batch.records) - len(clash)
+        ), len(batch.records) - len(merged), True
 
     # -- reading --------------------------------------------------------------------------
 

@@ -138,7 +138,7 @@ def _print_report(report: IngestReport) -> None:
 @db_option
 @click.option("--format", "fmt", default="auto", show_default=True, callback=_check_format,
               help="The input format: auto (detected from each file's content), tei, "
-                   "hsg-html, frus-html, hsg-text, frus-text or catalog.")
+                   "hsg-html, frus-html, hsg-text, frus-2001, frus-text or catalog.")
 @click.option("--collection", "collection", default=None, metavar="ID",
               help="The volume id (frus1969-76v15) for text and HTML pages that name none: "
                    "no history.state.gov URL, no title block, no volume in the file name.")

@@ -63,16 +63,29 @@ def test_numbered_paragraphs_in_capitals_never_start_a_document(
 
 
 def test_a_numbered_paragraph_that_names_a_document_is_kept_and_warned(tmp_path: Path) -> None:
-    """Shapes disagree: "3. Memorandum From …" goes on with the body's "2. …": kept as text,
-    with a warning that names its line."""
+    """Shapes disagree: "3. Then the Secretary handed over the Note …" names a document and
+    follows document 2, but goes on with the body's "2. …": kept as text, with a warning that
+    names its line."""
     body = ("Following are the points.\n\n1. First point.\n\n2. Second point.\n\n"
-            "3. Memorandum From the Secretary of State to the President")
+            "3. Then the Secretary handed over the Note to the Ambassador")
     text = TITLE + _doc(2, 1, body) + _doc(3, 2)
     batch = _read(tmp_path, text)
     assert [r.number for r in batch.records] == ["2", "3"]
-    assert "3. Memorandum From the Secretary" in batch.records[0].text
+    assert "3. Then the Secretary handed over the Note" in batch.records[0].text
     [doubt] = [w for w in batch.warnings if "numbered paragraphs" in w]
     assert doubt.startswith("line ") and "kept as text" in doubt
+
+
+def test_a_heading_that_opens_with_its_type_ends_a_numbered_body(tmp_path: Path) -> None:
+    """A report whose paragraphs run to 129, then "130. Operations Plan Prepared by …" with
+    no dateline and no source note: its number and its shape say it is a heading."""
+    body = "\n\n".join(f"{k}. The Board noted item {k}." for k in range(1, 130))
+    text = TITLE + _doc(129, 1, body)
+    text += "130. Operations Plan Prepared by the Operations Coordinating Board\n\n"
+    text += "OPERATIONS PLAN FOR THE WEST INDIES\n\n1. Objectives of the plan.\n\n"
+    batch = _read(tmp_path, text)
+    assert [r.number for r in batch.records] == ["129", "130"]
+    assert not batch.warnings
 
 
 def test_every_skip_in_the_numbers_is_warned_with_its_line(tmp_path: Path) -> None:

@@ -22,9 +22,10 @@ from cablegram.record import Batch
 # Wrapped lines are at most this long; a copied page has paragraph-long lines.
 _WRAP = 100
 _HSG_URL = re.compile(r"history\.state\.gov/historicaldocuments")
-_HSG = re.compile(r"Office of the Historian")
+# The 2001–2009 site says "Released by the Office of the Historian": not this layout.
+_HSG = re.compile(r"(?<!Released by the )Office of the Historian")
 _NOTE_BACK = re.compile(r"(?m)↩\s*$")
-_TEXT_LAYOUT = re.compile(r"(?m)^(?://\s*Source:|/\d{1,3}/\S)")
+_TEXT_LAYOUT = re.compile(r"(?m)^(?://\s*Source:|/\d{1,3}/\S|Documents \d+\s*[-–]\s*\d+\s*$)")
 
 
 class HsgTextReader:

@@ -52,7 +52,7 @@ FRUS_2001 = PageLayout(
            re.compile(r"(?m)^Released by the Office of the Historian\s*$"),
            re.compile(r"(?m)^Documents? \d+[A-Za-z]?(?:\s*[-–]\s*\d+[A-Za-z]?)?\s*$")),
     end=re.compile(r"^(\[end of document\]|Return to (this volume|the table of contents|"
-                   r"the (volume|chapter|documents) (home )?page|top)\b.*)$", re.I),
+                   r"the (volume|chapter|documents) (home )?page)\b.*)$", re.I),
 )
 
 LAYOUTS: tuple[PageLayout, ...] = (FRUS_2001, FRUS_TEXT)

@@ -9,6 +9,7 @@ Every field value comes from the shared parsers in cablegram.fields.
 from __future__ import annotations
 
 import gzip
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -126,10 +127,17 @@ def read_paragraphs(
         raise ReadError(path, f"cannot decode: {e}") from None
     if not records and not state.preamble:
         raise ReadError(path, "the file is empty")
+    if not records and state.listed:
+        raise ReadError(path, f"a list of {state.listed} documents (a table of contents or "
+                        "a chapter's list of documents) holding none of them: nothing stored")
     if not records:
         raise ReadError(
             path, "no documents found (expected 'N. Heading' lines after a title block)"
         )
+    if _only_headings(records):
+        raise ReadError(path, f"{len(records)} document headings with no dateline, source "
+                        "note or text under any of them (a table of contents or a chapter's "
+                        "list of documents): nothing stored")
     warnings: list[str] = []
     coll_id = collection or state.title.collection
     if coll_id is None:
@@ -153,6 +161,16 @@ def read_paragraphs(
     meta = {k: v for k, v in meta.items() if v}
     collection_rec = Collection(id=coll_id, title=title.title or "", format=fmt, meta=meta)
     return Batch(collection=collection_rec, records=records, warnings=warnings)
+
+
+def _only_headings(records: list[Record]) -> bool:
+    """Headings one after another, nothing under them: a list of documents, not documents.
+
+    Microfiche catalog entries are headings only too, but each carries its page count.
+    """
+    return len(records) >= 2 and not any(
+        r.text or r.source_note or r.extra.get("dateline") or r.footnotes
+        or re.search(r"\b\d+ pp?\.", r.title) for r in records)
 
 
 def _fallback_collection(path: Path) -> str:
@@ -204,7 +222,10 @@ def build_record(
     h = _safe(parse_heading, f"{raw.number}. {raw.heading}", rec) or Heading(title=raw.heading)
     title = h.title or raw.heading
     prefix = f"{raw.number}. "
-    rec.title = title[len(prefix) :] if title.startswith(prefix) else title
+    if title.startswith(prefix):
+        rec.title = title[len(prefix) :]
+    else:  # the parser read "72A. Untitled" as number 72, title "A. Untitled"
+        rec.title = title if h.number in (None, raw.number) else " ".join(raw.heading.split())
     rec.sender, rec.recipient = h.sender, h.recipient
     if raw.dateline:
         d = _safe(parse_dateline, raw.dateline, rec, default_year=default_year) or Dateline()

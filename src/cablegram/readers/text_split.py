@@ -14,7 +14,6 @@ from cablegram.readers.text_layout import (
     HEADING,
     SOURCE,
     SOURCE_NOTE,
-    clean_body,
     collection_id,
     is_dateline,
     is_heading_text,
@@ -29,8 +28,12 @@ _DOC_WORDS = re.compile(
     r"|Draft|Diary|Transcript|Briefing|Aide-M[ée]moire|Estimate|Minute|Cable|Backchannel"
     r"|Communication|Study|Agreement|Intelligence|Untitled|Press Release|Aide-Memoire"
     r"|Oral Statement|Proclamation|Resolution|Editorial|Extract|Article|Essay|Speech|Address"
-    r"|Remarks|Interview|Testimony|Talking Points|Chronology|Directive|Analysis)\b",
+    r"|Remarks|Interview|Testimony|Talking Points|Chronology|Directive|Analysis|Plan)\b",
 )
+_DOC_WORDS_ANY_CASE = re.compile(_DOC_WORDS.pattern, re.I)
+# A heading that opens with its type, after a few capitalised words ("National Security
+# Council Report", "Operations Plan Prepared by …").
+_TYPED = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,4}" + _DOC_WORDS.pattern)
 _YEARS = r"(\d{4}(?:\s*[-–]\s*\d{4})?)"
 _VOLUME = (r"(Retrospective Volume|Volumes?\s+[^,]+(?:,\s*Part\s+\w+)?"
            r"(?:,\s*Microfiche Supplement)?)")
@@ -53,6 +56,8 @@ _ADDRESSED = re.compile(
 _TELEGRAM = re.compile(r"\b(Telegram|Cable|Airgram|Circular|Backchannel|Tosec|Secto|Message)")
 # A microfiche catalog entry's page count: "… Secret. 3 pp. Kennedy Library, …".
 _PAGES = re.compile(r"\b\d+ pp?\.")
+# The note markers a heading ends with ("…to President Johnson/1/"); "WH/4/PM" inside stays.
+_NOTE_AT_END = re.compile(r"(?:/\d{1,3}/)+\s*$")
 _PREAMBLE_KEEP = 400  # lines of the preamble kept to find the title block in
 
 
@@ -88,6 +93,8 @@ class SplitState:
     preamble: list[str] = field(default_factory=list)
     end_marker: bool = False
     documents: int = 0
+    # Numbered lines of lists before any document (a table of contents, a chapter's list).
+    listed: int = 0
     # Lines the splitter doubted: skipped numbers, headings kept as text (for warnings).
     notices: list[str] = field(default_factory=list)
 
@@ -159,6 +166,12 @@ def _is_front(text: str) -> bool:
     return bool(is_dateline(text) or SOURCE.match(text) or SOURCE_NOTE.match(text))
 
 
+def _is_list(p: Paragraph) -> bool:
+    """Lines that each start "N. …": a list of documents (a table of contents), not one."""
+    numbered = sum(1 for line in p.lines if HEADING.match(line.strip()))
+    return numbered >= 2 and numbered * 2 > len(p.lines)
+
+
 @dataclass(slots=True)
 class _Candidate:
     """A numbered paragraph weighed as a heading: the verdict, and a doubt worth a warning."""
@@ -179,12 +192,12 @@ def _heading_key(p: Paragraph, nxt: Paragraph | None, prev: Key | None,
     sentence or shout in capitals; a dateline or a source note after it confirms it.
     """
     m = HEADING.match(p.text)
-    if m is None:
+    if m is None or _is_list(p):
         return _Candidate(None)
     num = re.match(r"(\d+)(.*)", m.group(1))
     assert num is not None
     key = (int(num.group(1)), num.group(2).upper())
-    title = clean_body(m.group(2))
+    title = _NOTE_AT_END.sub("", m.group(2))
     follow = nxt.text if nxt is not None else ""
     front = _is_front(follow)
     loose = title.rstrip(".,;:")
@@ -207,14 +220,17 @@ def _heading_key(p: Paragraph, nxt: Paragraph | None, prev: Key | None,
     # telegram's text opens with its number: "997. Ref Embtel 1070 …" before a quoted
     # letter's dateline is the first paragraph of a telegram, unless it is a whole heading.
     bare = not opening and not has_body  # the previous document is a catalog entry
-    catalog = bool(_DOC_WORDS.search(title[:50]) and _PAGES.search(title))
+    catalog = bool(_DOC_WORDS_ANY_CASE.search(title[:50]) and _PAGES.search(title))
     if front and shaped and (following or bare or catalog or (
             named and (not opening or is_heading_text(title)))):
         return _Candidate(key)
     if not following:
         return _Candidate(None)
-    if run is not None and key[0] == run + 1:
-        # "9. …" after the body's own "8. …" goes on with the body's paragraphs.
+    typed = bool(_TYPED.match(title)) and is_heading_text(title) and not _shouting(title)
+    if run is not None and key[0] == run + 1 and not typed:
+        # "9. …" after the body's own "8. …" goes on with the body's paragraphs, unless it
+        # opens with a document type ("130. Operations Plan Prepared by …" after a report's
+        # paragraph 129).
         doubt = f"{where} could be a heading, but goes on with the numbered paragraphs " \
                 f"of document {prev[0] if prev else '?'}: kept as text"
         return _Candidate(None, doubt if shaped and named else None)
@@ -225,7 +241,9 @@ def _heading_key(p: Paragraph, nxt: Paragraph | None, prev: Key | None,
     # "Telegram 3902 From the Embassy in Nigeria to the Department of State," (its dateline
     # printed in the heading) and "Paper Prepared in the Department of State, Undated."
     # Microfiche catalog entries with no dateline: "… Top Secret. 14 pp. WNRC, RG 330, …".
-    if catalog:
+    # In a run of catalog entries (no text of their own), the next number that names a
+    # document is the next entry, even as a whole sentence without a page count.
+    if catalog or (bare and named):
         return _Candidate(key)
     cut = title.rstrip().endswith(",") or re.search(r",\s*undated\.?$", title, re.I)
     if cut and _DOC_WORDS.match(title) and is_heading_text(loose):
@@ -247,12 +265,23 @@ def split(paragraphs: Iterable[Paragraph], state: SplitState,
     prev: Key | None = None
     run: int | None = None  # the last numbered paragraph of the current body
     in_front = False
+    ended = False  # after the end line: site chrome, unless a document follows after all
     while cur is not None:
         nxt = next(it, None)
         text = cur.text
-        if layout.end.match(text) or END_MARKER.match(text):
-            state.end_marker = True
-            break
+        if doc is not None and (layout.end.match(text) or END_MARKER.match(text)):
+            state.end_marker = ended = True
+            cur = nxt
+            continue
+        if ended:
+            # Two saved pages in one file: a heading confirmed by a dateline or a source
+            # note after the end line starts the next document; anything else is chrome.
+            again = _heading_key(cur, nxt, prev, None).key is not None and _is_front(
+                nxt.text if nxt is not None else "")
+            if not again:
+                cur = nxt
+                continue
+            ended = False
         opening = doc is not None and not doc.body and bool(
             _TELEGRAM.search(doc.heading)) and not _PAGES.search(doc.heading)
         cand = _heading_key(cur, nxt, prev, run, opening, doc is not None and bool(doc.body))
@@ -273,11 +302,13 @@ def split(paragraphs: Iterable[Paragraph], state: SplitState,
                     f"line {cur.lineno}: document numbers skip from {prev[0]}{prev[1]} to "
                     f"{m.group(1)}: {span} not here")
             doc = RawDoc(lineno=cur.lineno, number=m.group(1),
-                         heading=clean_body(m.group(2)))
+                         heading=_NOTE_AT_END.sub("", m.group(2)))
             state.documents += 1
             prev, run = cand.key, None
             in_front = True
         elif doc is None:
+            if _is_list(cur):
+                state.listed += sum(1 for line in cur.lines if HEADING.match(line.strip()))
             if len(state.preamble) < _PREAMBLE_KEEP:
                 state.preamble.extend(s.strip() for s in cur.lines)
         else:
@@ -294,7 +325,7 @@ def split(paragraphs: Iterable[Paragraph], state: SplitState,
                     run = int(numbered.group(1))
         cur = nxt
     if doc is not None:
-        if not state.end_marker:
+        if not ended:
             while doc.body and layout.trailing_chrome.match(doc.body[-1]):
                 doc.body.pop()
             doc.truncated = _looks_truncated(doc)
