@@ -307,3 +307,20 @@ def test_any_page_reads_or_is_refused(tmp_path: Path, lines: list[str], html: bo
         assert e.path == str(path) and "\n" not in e.reason
     else:
         assert batch.records
+
+
+def test_repost_in_another_sites_html(tmp_path: Path) -> None:
+    # A blog post quoting a copied page: no note markup, the numbers glued as in the text.
+    from html import escape
+
+    lines = TEXT.read_text(encoding="utf-8").splitlines()
+    body = "".join(f"<p>{escape(s)}</p>" for s in lines)
+    path = tmp_path / "blog.html"
+    path.write_text(f"<!DOCTYPE html><html><head><title>My blog</title></head><body>"
+                    f"<h1>A telegram I found</h1>{body}<p>Comments (2)</p></body></html>",
+                    encoding="utf-8")
+    assert detect_reader(path).name == "hsg-html"
+    rec = _one(path)
+    want = _one(TEXT)
+    assert (rec.id, rec.title, rec.text) == (want.id, want.title, want.text)
+    assert [f.n for f in rec.footnotes] == [f.n for f in want.footnotes]

@@ -50,6 +50,9 @@ class HtmlPage:
     lines: list[PageLine] = field(default_factory=list)
     url: str | None = None
     persons: dict[str, str] = field(default_factory=dict)  # name -> the volume's person id
+    # The site's note markup was seen: marks are "/n/" already. A repost of copied text
+    # in another site's HTML has its numbers glued, to be split as in hsg-text.
+    marked: bool = False
 
 
 class HsgHtmlReader:
@@ -82,7 +85,7 @@ class HsgHtmlReader:
         # A saved page cut off loses its end: the parser would close its elements silently.
         whole = "</html>" in text[-4096:].lower()
         batch = read_page(page.lines, path, fmt=self.name, collection=self.collection,
-                          url=page.url, explicit_marks=True, whole=whole)
+                          url=page.url, explicit_marks=page.marked, whole=whole)
         if report.bad_lines:
             batch.warnings.insert(0, "not valid UTF-8; stray bytes were read as cp1252")
         for rec in batch.records:
@@ -155,6 +158,7 @@ class _Walker:
             m = _DIGITS.match(inner)
             assert m is not None
             self.buf.append(f"/{m.group(1)}/")
+            self.page.marked = True
         elif tag == "a" and _PAGE.match(inner):
             self.buf.append(f" {inner.strip()} ")
         else:
@@ -180,6 +184,7 @@ class _Walker:
     def note(self, el: etree._Element) -> None:
         """A note of the notes list: "N. text↩", its paragraphs joined by blank lines."""
         self.flush()
+        self.page.marked = True
         n = (el.get("value") or "").strip()
         parts: list[str] = []
         sub = _Walker(HtmlPage(persons=self.page.persons))
