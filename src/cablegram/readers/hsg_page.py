@@ -74,6 +74,12 @@ def raw_docs(split: PageSplit, *, explicit_marks: bool) -> list[PageRaw]:
                 continue
             if expected:
                 unglued = unglue_marks(text, expected)
+                if not unglued.found and len(expected) > 1:
+                    # The next mark may be unreadable ("US/S/60822"): when the one after
+                    # it is here, the next one was before, and is passed over.
+                    later = unglue_marks(text, expected[1:])
+                    if later.found:
+                        unglued, expected = later, expected[1:]
                 text = unglued.text
                 expected = expected[len(unglued.found):]
             on = [page] if page is not None else []
