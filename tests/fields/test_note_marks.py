@@ -22,6 +22,9 @@ from cablegram.fields.note_marks import NoteMarkError, split_heading_mark, unglu
         ("He agreed.3 Then he left.4", ["3", "4"], "He agreed./3/ Then he left./4/"),
         ("“We will not.”5 He said", ["5"], "“We will not.”/5/ He said"),
         ("at 3 p.m.2 the talks", ["2"], "at 3 p.m./2/ the talks"),
+        ("see (NSC 5719/1)1 and", ["1"], "see (NSC 5719/1)/1/ and"),
+        ("SUBJECT: REFERENCES3", ["3"], "SUBJECT: REFERENCES/3/"),
+        ("EUR4 and AND2", ["4"], "EUR/4/ and AND2"),
     ],
 )
 def test_marks_split_off(text: str, expected: list[str], out: str) -> None:
@@ -33,7 +36,7 @@ def test_marks_split_off(text: str, expected: list[str], out: str) -> None:
     [
         ("costs rose 3.5 percent", ["5"]),          # a decimal
         ("paragraphs 1,2 and 3", ["2"]),            # a list of numbers
-        ("the B52 and MIG21 fleets", ["2", "1"]),   # designations
+        ("the B52 and SS20 fleets", ["2", "0"]),    # designations
         ("in 1974 and 2607", ["4"]),                # a year, a telegram number
         ("NSC 5412/2 was approved", ["2"]),         # a paper's number
         ("Deptel 2 of May 3", ["2"]),               # a number after a space

@@ -28,8 +28,8 @@ _AFTER_WORD_PUNCT = re.compile(r"[A-Za-z\u00C0-\u024F)\]\"”’'][.,;:!?][)\]\"
 # Punctuation after a number: the number must be a year or a telegram number (3+ digits),
 # so that "3.5", "1,2" and "12.5" stay numbers.
 _AFTER_LONG_NUMBER = re.compile(r"(?<![\d.,])\d{3,}[.,;:][)\]\"”’']*$")
-# Short all-capital words glued to digits are designations, not marks: "B52", "MIG21".
-_DESIGNATION = re.compile(r"(?<![A-Za-z])[A-Z]{1,3}$")
+# One or two capitals glued to digits are a designation, not a mark: "B52", "SS20".
+_DESIGNATION = re.compile(r"(?<![A-Za-z])[A-Z]{1,2}$")
 _NEW_SENTENCE = re.compile(r"$|\s+[A-Z\"“(\[]")
 _FOLLOW = re.compile(r"[\s,.;:!?)\]\"”’']|$")
 _NUMBER = re.compile(r"\d{1,3}")
@@ -53,6 +53,8 @@ def _mark_at(text: str, start: int, n: str) -> bool:
         return False
     if _AFTER_WORD.search(before):
         return not _DESIGNATION.search(before)
+    if before[-1] in ")]”’\"":
+        return True  # after a closing bracket or quote: "(NSC 5719/1)1", "1958)2"
     if _AFTER_WORD_PUNCT.search(before):
         return True
     if not _AFTER_LONG_NUMBER.search(before):

@@ -25,6 +25,10 @@ from cablegram.readers.text_split import RawDoc, parse_title_block
 from cablegram.record import Batch, Collection, Record
 
 
+# How many unreadable marks in a row a later mark may pass over.
+_MAX_SKIP = 3
+
+
 @dataclass(slots=True)
 class PageRaw:
     """One document as the text pipeline's RawDoc, and the printed pages of its paragraphs."""
@@ -74,12 +78,14 @@ def raw_docs(split: PageSplit, *, explicit_marks: bool) -> list[PageRaw]:
                 continue
             if expected:
                 unglued = unglue_marks(text, expected)
-                if not unglued.found and len(expected) > 1:
-                    # The next mark may be unreadable ("US/S/60822"): when the one after
-                    # it is here, the next one was before, and is passed over.
-                    later = unglue_marks(text, expected[1:])
+                # The next marks may be unreadable ("US/S/60822"): when a later one is
+                # here, those before it were before, and are passed over.
+                for skip in range(1, min(len(expected), _MAX_SKIP + 1)):
+                    if unglued.found:
+                        break
+                    later = unglue_marks(text, expected[skip:])
                     if later.found:
-                        unglued, expected = later, expected[1:]
+                        unglued, expected = later, expected[skip:]
                 text = unglued.text
                 expected = expected[len(unglued.found):]
             on = [page] if page is not None else []
