@@ -24,7 +24,6 @@ from cablegram.readers.text_layout import is_dateline
 from cablegram.readers.text_split import RawDoc, parse_title_block
 from cablegram.record import Batch, Collection, Record
 
-
 # How many unreadable marks in a row a later mark may pass over.
 _MAX_SKIP = 3
 
