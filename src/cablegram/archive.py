@@ -10,6 +10,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -24,6 +25,7 @@ from cablegram.record import Batch, Collection, Record
 from cablegram.search.index import SearchIndex
 from cablegram.store.base import Store
 from cablegram.store.sqlite import SqliteStore
+from cablegram.store.twins import FIELD_SOURCES, merge_twins, part_from, rank, twin_key
 
 if TYPE_CHECKING:
     from cablegram.linking import Handoff, LinkSetup
@@ -46,7 +48,7 @@ def default_db() -> Path:
 # How a file joins what is stored (docs/formats.md): a TEI file is a whole volume and
 # replaces it; a text or HTML page is part of a volume and replaces only its own documents;
 # a catalog page is merged into its catalog by the catalog reader's `merge_batch`.
-PAGE_FORMATS = frozenset({"frus-text", "frus-html"})
+PAGE_FORMATS = frozenset({"frus-text", "frus-2001", "frus-html", "hsg-text", "hsg-html"})
 CATALOG_FORMATS = frozenset({"catalog"})
 
 
@@ -208,13 +210,15 @@ class _Read:
 
 
 def read_file(path: Path, format: str = "auto",
-              link: Callable[[], LinkSetup | None] | None = None) -> _Read:
+              link: Callable[[], LinkSetup | None] | None = None,
+              collection: str | None = None) -> _Read:
     """Choose the reader and read the whole file, then link its records with the setup that
     `link()` gives (asked for only then: it may wait for it); bad input comes back as
-    `error`."""
+    `error`. `collection` names the volume of pages that name none themselves."""
     t0 = time.perf_counter()
     try:
-        reader = detect_reader(path) if format == "auto" else get_reader(format)
+        reader = (detect_reader(path, collection) if format == "auto"
+                  else get_reader(format, collection))
         batches = _read_all(reader, path)
     except ReadError as e:
         return _Read([], _one_line(e.reason))
@@ -296,8 +300,12 @@ class Archive(PeopleMixin):
     def ingest(self, paths: Iterable[str | Path], format: str = "auto",
                on_progress: Callable[[IngestEvent], None] | None = None,
                read_ahead: str = "thread",
-               on_index: Callable[[int, int], None] | None = None) -> IngestReport:
+               on_index: Callable[[int, int], None] | None = None,
+               collection: str | None = None) -> IngestReport:
         """Read and store every file; one file's failure is recorded and the rest go on.
+
+        `collection`: the volume id for text and HTML pages that name none (no URL, no
+        title block, no volume in the file name).
 
         `read_ahead`: where the next file is read while this one is stored: "thread" (one
         reader thread; SQLite works without the GIL meanwhile), "process" (READ_PROCESSES
@@ -321,7 +329,8 @@ class Archive(PeopleMixin):
             handoff = Handoff(Path(tmp) / "authorities")
             linked = self._ingest_files(
                 split.files, format, on_progress, read_ahead, report, handoff,
-                lambda: self._store_authorities(split, report.authorities, handoff))
+                lambda: self._store_authorities(split, report.authorities, handoff),
+                collection)
         if linked is not None and self.store.collections_to_link(linked):
             report.linked = self.link()
         try:
@@ -334,7 +343,8 @@ class Archive(PeopleMixin):
     def _ingest_files(self, files: list[Path], format: str,
                       on_progress: Callable[[IngestEvent], None] | None, read_ahead: str,
                       report: IngestReport, handoff: Handoff,
-                      authorities: Callable[[], str | None]) -> str | None:
+                      authorities: Callable[[], str | None],
+                      collection: str | None = None) -> str | None:
         """Read and store the files; `authorities()` is called once the first files are
         being read, and gives the stamp they are linked with (returned)."""
         sizes = [_size(p) for p in files]
@@ -347,8 +357,8 @@ class Archive(PeopleMixin):
         pool = ThreadPoolExecutor(max_workers=n, thread_name_prefix="cablegram-read")
         worker = ReadWorkers(n, handoff.file) if read_ahead == "process" and files else None
         read: Callable[[Path, str], _Read] = (
-            worker.read if worker is not None
-            else lambda path, fmt: read_file(path, fmt, handoff.setup))
+            partial(worker.read, collection=collection) if worker is not None
+            else lambda path, fmt: read_file(path, fmt, handoff.setup, collection))
         # Files hashed and being read ahead of the one stored: one per reader process and one
         # more, so that a small file's turn leaves no reader idle; a thread reads one ahead.
         depth = {"thread": 1, "process": 1 + n, "off": 0}[read_ahead]
@@ -432,15 +442,15 @@ class Archive(PeopleMixin):
         t0 = time.perf_counter()
         outcome = FileOutcome(path, "ingested", read_seconds=read.seconds,
                               link_seconds=read.link_seconds)
-        shared = any(b.collection.format in PAGE_FORMATS | CATALOG_FORMATS
-                     for b in read.batches)
         try:
             joined: list[Batch] = []
             counts: list[int] = []
+            shared = False
             for batch in read.batches:
-                to_store, count = self._join(batch, path, outcome.warnings)
+                to_store, count, with_others = self._join(batch, path, outcome.warnings)
                 joined.append(to_store)
                 counts.append(count)
+                shared |= with_others
             seen_before = self.store.source_known(prep.key)
             # Batches joined with stored pages are new records: their JSON is made here.
             puts = self.store.put_batches(joined, path=prep.key, sha256=prep.sha,
@@ -466,38 +476,55 @@ class Archive(PeopleMixin):
         outcome.store_seconds = time.perf_counter() - t0
         return outcome
 
-    def _join(self, batch: Batch, path: Path, warnings: list[str]) -> tuple[Batch, int]:
+    def _join(self, batch: Batch, path: Path, warnings: list[str]) -> tuple[Batch, int, bool]:
         """What to store for one batch: itself, or its collection with this file's part;
-        and how many of the file's documents that stores."""
+        how many of the file's documents that stores; and whether other files' documents
+        stay in the collection (the batch is then stored as a shared one)."""
         fmt = batch.collection.format
-        if fmt not in PAGE_FORMATS | CATALOG_FORMATS:
-            return batch, len(batch.records)
         stored = self.store.collection(batch.collection.id)
         if stored is None:
-            return batch, len(batch.records)
+            return batch, len(batch.records), fmt in PAGE_FORMATS | CATALOG_FORMATS
         existing = self.store.iter_records(stored.id)
         if fmt in CATALOG_FORMATS:
             from cablegram.readers.catalog import merge_batch
 
-            return merge_batch(batch, existing, stored), len(batch.records)
+            return merge_batch(batch, existing, stored), len(batch.records), True
         here = path.resolve()
-        kept = [r for r in existing if not _same_file(r.origin, here)]
-        kept_ids = {r.id for r in kept}
-        clash = [r.id for r in batch.records if r.id in kept_ids]
-        if clash:
-            # The first file to bring a document keeps it: a copy or an extract of the same
-            # volume under another name must not overwrite what is stored.
-            warnings.append(f"{len(clash)} of its documents were stored from another file "
-                            f"already and are kept as they were (first: {clash[0]})")
-        records = kept + [r for r in batch.records if r.id not in kept_ids]
+        # A TEI volume read again replaces its own documents; a page, only its own part.
+        # What other files brought stays, and twins (one document from two files) merge.
+        if fmt in PAGE_FORMATS:
+            others = [r for r in existing
+                      if not _same_file(r.origin, here) or r.extra.get(FIELD_SOURCES)]
+        else:  # a whole volume replaces what volumes gave; what pages gave stays
+            others = [p for p in (part_from(r, PAGE_FORMATS) for r in existing) if p]
+            if not others:
+                return batch, len(batch.records), False
+        twins = {twin_key(r.id): r for r in others}
+        merged: list[str] = []
+        records: list[Record] = []
+        for rec in batch.records:
+            twin = twins.pop(twin_key(rec.id), None)
+            if twin is None:
+                records.append(rec)
+            else:
+                records.append(merge_twins(twin, rec))
+                if not _same_file(twin.origin, here):
+                    merged.append(twin.id)
+        # Documents of other files with no twin here stay as they were.
+        records += [r for r in twins.values() if not _same_file(r.origin, here)]
         records.sort(key=_number_order)
-        col = batch.collection
+        if merged:
+            warnings.append(f"{len(merged)} of its documents were stored from another file "
+                            f"already (first: {merged[0]}) and are merged: a field is taken "
+                            "from the poorer file only where the richer leaves it empty")
+        col = batch.collection if rank(fmt) <= rank(stored.format) else stored
+        other = stored if col is batch.collection else batch.collection
         return Batch(
-            Collection(id=col.id, title=col.title or stored.title, format=col.format,
-                       meta={**stored.meta, **col.meta},
-                       persons=col.persons or stored.persons, terms=col.terms or stored.terms),
+            Collection(id=col.id, title=col.title or other.title, format=col.format,
+                       meta={**other.meta, **col.meta},
+                       persons=col.persons or other.persons, terms=col.terms or other.terms),
             records, list(batch.warnings),
-        ), len(batch.records) - len(clash)
+        ), len(batch.records) - len(merged), True
 
     # -- reading --------------------------------------------------------------------------
 

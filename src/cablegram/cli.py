@@ -143,19 +143,23 @@ def _print_report(report: IngestReport) -> None:
 @db_option
 @click.option("--format", "fmt", default="auto", show_default=True, callback=_check_format,
               help="The input format: auto (detected from each file's content), tei, "
-                   "frus-text, frus-html or catalog.")
+                   "hsg-html, frus-html, hsg-text, frus-2001, frus-text or catalog.")
+@click.option("--collection", "collection", default=None, metavar="ID",
+              help="The volume id (frus1969-76v15) for text and HTML pages that name none: "
+                   "no history.state.gov URL, no title block, no volume in the file name.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--read-ahead", type=click.Choice(["process", "thread", "off"]),
               default="process", show_default=True,
               help="Where the next files are read while one is stored: reader processes "
                    "(fastest on 2+ cores), a thread, or nowhere.")
-def ingest(paths: tuple[Path, ...], db: Path, fmt: str, as_json: bool,
-           read_ahead: str) -> None:
+def ingest(paths: tuple[Path, ...], db: Path, fmt: str, collection: str | None,
+           as_json: bool, read_ahead: str) -> None:
     """Read files and folders (*.xml, *.xml.gz, *.txt, *.htm, *.html) into the archive;
     the people register and pocom folders are stored first, and records are linked."""
     with Archive.open(db) as archive, _IngestProgress() as progress:
         report = archive.ingest(paths, format=fmt, on_progress=progress.update,
-                                read_ahead=read_ahead, on_index=progress.indexing)
+                                read_ahead=read_ahead, on_index=progress.indexing,
+                                collection=collection)
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         for path, reason in report.errors:

@@ -54,14 +54,14 @@ class ReadWorker:
             self._proc = self._start()
         return self._proc
 
-    def read(self, path: Path, format: str) -> _Read:
+    def read(self, path: Path, format: str, collection: str | None = None) -> _Read:
         """The file read by the child; a child that dies becomes this file's error."""
         from cablegram.archive import _Read
 
         proc = self.start()
         assert proc.stdin is not None and proc.stdout is not None
         try:
-            proc.stdin.write(json.dumps([str(path), format]).encode() + b"\n")
+            proc.stdin.write(json.dumps([str(path), format, collection]).encode() + b"\n")
             proc.stdin.flush()
             head = proc.stdout.read(_LENGTH.size)
             if len(head) == _LENGTH.size:
@@ -99,10 +99,10 @@ class ReadWorkers:
             if link_file is not None:
                 w.start()
 
-    def read(self, path: Path, format: str) -> _Read:
+    def read(self, path: Path, format: str, collection: str | None = None) -> _Read:
         worker = self._free.get()
         try:
-            return worker.read(path, format)
+            return worker.read(path, format, collection)
         finally:
             self._free.put(worker)
 
@@ -130,8 +130,8 @@ def serve(inp: IO[bytes], out: IO[bytes], link_file: Path | None = None) -> None
         return setups[0]
 
     for line in inp:
-        path, format = json.loads(line)
-        read = read_file(Path(path), format, setup)
+        path, format, collection = json.loads(line)
+        read = read_file(Path(path), format, setup, collection)
         # The records' JSON is made here: the store, the slower side, then only inserts it.
         read.json = [[record_json(r) for r in b.records] for b in read.batches]
         body = pickle.dumps(read, protocol=pickle.HIGHEST_PROTOCOL)

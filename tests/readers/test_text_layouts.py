@@ -139,6 +139,9 @@ def test_tei_is_not_taken_by_the_text_readers(tmp_path: Path) -> None:
         ("New York, November 4, 1962, 11:50 p.m.", True),
         ("Lagos, March 5, 1969, 1130Z.", True),
         ("November 5, 1962.", True),
+        ("[place not declassified], February 21, 1954.", True),
+        ("place not declassified, February 21, 1954.", True),  # brackets lost on a page
+        ("places were visited by February 21, 1954.", False),
         ("The meeting was held November 2, 1962.", False),
         ("1. The Subcommittee reviewed the situation as of October 31, 1962.", False),
         ("Secretary Rusk said the time had come.", False),

@@ -22,8 +22,8 @@ def _squash(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
-def title_block(collection: Collection) -> str:
-    """Chrome, "FOREIGN RELATIONS OF THE UNITED STATES", years, volume, title, as the seed."""
+def volume_lines(collection: Collection) -> tuple[str, str, str]:
+    """The years ("1961-1963"), volume ("Volume XI") and title lines of a volume."""
     meta = collection.meta
     years = _squash(str(meta.get("subseries") or meta.get("years") or ""))
     if isinstance(meta.get("years"), list) and not meta.get("subseries"):
@@ -34,8 +34,14 @@ def title_block(collection: Collection) -> str:
     years = found.group() if found else years
     volume = _squash(str(meta.get("volumenumber") or meta.get("volume_number") or ""))
     title = _squash(str(meta.get("volume") or collection.title or ""))
+    return years, volume.replace("–", "-"), title
+
+
+def title_block(collection: Collection) -> str:
+    """Chrome, "FOREIGN RELATIONS OF THE UNITED STATES", years, volume, title, as the seed."""
+    years, volume, title = volume_lines(collection)
     lines = ["Department Seal", "", "FOREIGN RELATIONS OF THE UNITED STATES"]
-    lines += [s for s in (years, volume.replace("–", "-"), title) if s]
+    lines += [s for s in (years, volume, title) if s]
     lines += ["", "DEPARTMENT OF STATE", "Washington", "", "flag", "bar", ""]
     return "\n".join(lines) + "\n"
 

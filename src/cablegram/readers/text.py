@@ -29,6 +29,7 @@ from cablegram.fields import (
 from cablegram.fields.heading import TELEGRAM_TYPES, doc_type_from_source_note
 from cablegram.fields.telegram import OPENING_PARAGRAPHS, find_telegram_number
 from cablegram.readers.base import fill_marking_from_body
+from cablegram.readers.page_layouts import FRUS_TEXT, PageLayout, detect_layout
 from cablegram.readers.sequence import check_sequence
 from cablegram.readers.text_io import DecodeReport, Paragraph, iter_lines, iter_paragraphs
 from cablegram.readers.text_layout import (
@@ -44,38 +45,37 @@ from cablegram.readers.text_split import RawDoc, SplitState, split
 from cablegram.record import Batch, Collection, Footnote, Record, Signer, Source
 
 T = TypeVar("T")
-_HEADING_LINE = re.compile(r"(?m)^\d{1,5}[A-Za-z]?\.\s+[A-Z]")
-_SOURCE_LINE = re.compile(r"(?m)^//\s*Source:")
 _QUOTES = ('"', "“", "'", "‘")
 
 
 class TextReader:
-    """Reader "frus-text": one Batch per file, documents parsed one at a time."""
+    """Reader of a plain-text page layout ("frus-text", "frus-2001"): one Batch per file,
+    documents parsed one at a time."""
 
-    name = "frus-text"
-
-    def __init__(self, collection: str | None = None) -> None:
+    def __init__(self, collection: str | None = None, layout: PageLayout = FRUS_TEXT) -> None:
         # `collection` overrides the volume id when the title block does not give it.
         self.collection = collection
+        self.layout = layout
+        self.name = layout.name
 
     def detect(self, head: bytes, path: Path) -> bool:
         text = head.decode("utf-8", errors="replace")
         if text.lstrip().startswith("<"):
             return False
-        # A title block claims the file even with no documents, so that such a page gets
-        # "no documents found" rather than "format not recognised".
-        if "FOREIGN RELATIONS OF THE UNITED STATES" in text.upper():
-            return True
-        # Without one, the numbered headings and "//Source:" notes of this layout.
-        return bool(_HEADING_LINE.search(text)) and bool(_SOURCE_LINE.search(text))
+        found = detect_layout(text)
+        if found is not None:
+            return found is self.layout
+        # A title block claims the file for the seed's layout even with no documents, so
+        # that such a page gets "no documents found" rather than "format not recognised".
+        return self.layout is FRUS_TEXT and (
+            "FOREIGN RELATIONS OF THE UNITED STATES" in text.upper())
 
     def read(self, path: Path) -> Iterator[Batch]:
         report = DecodeReport()
         with _open_binary(path) as f:
             paragraphs = iter_paragraphs(iter_lines(f, path, report))
-            batch = read_paragraphs(
-                paragraphs, path, fmt=self.name, collection=self.collection
-            )
+            batch = read_paragraphs(paragraphs, path, fmt=self.name,
+                                    collection=self.collection, layout=self.layout)
         warning = report.warning()
         if warning:
             batch.warnings.insert(0, warning)
@@ -98,10 +98,11 @@ def iter_records(
     *,
     fmt: str = "frus-text",
     collection: str | None = None,
+    layout: PageLayout = FRUS_TEXT,
 ) -> Iterator[Record]:
     """Records one at a time; `state` says afterwards what the title block and end showed."""
     year: int | None = None
-    for raw in split(paragraphs, state):
+    for raw in split(paragraphs, state, layout):
         coll = collection or state.title.collection or _fallback_collection(path)
         rec = build_record(raw, coll, fmt=fmt, origin=str(path), default_year=year)
         if rec.date:
@@ -115,19 +116,28 @@ def read_paragraphs(
     *,
     fmt: str = "frus-text",
     collection: str | None = None,
+    layout: PageLayout = FRUS_TEXT,
 ) -> Batch:
     """The Batch of one rendering: records, the volume's Collection, and warnings."""
     state = SplitState()
     try:
-        records = list(iter_records(paragraphs, path, state, fmt=fmt, collection=collection))
+        records = list(iter_records(paragraphs, path, state, fmt=fmt, collection=collection,
+                                    layout=layout))
     except UnicodeError as e:  # pragma: no cover - the decoder falls back instead
         raise ReadError(path, f"cannot decode: {e}") from None
     if not records and not state.preamble:
         raise ReadError(path, "the file is empty")
+    if not records and state.listed:
+        raise ReadError(path, f"a list of {state.listed} documents (a table of contents or "
+                        "a chapter's list of documents) holding none of them: nothing stored")
     if not records:
         raise ReadError(
             path, "no documents found (expected 'N. Heading' lines after a title block)"
         )
+    if _only_headings(records):
+        raise ReadError(path, f"{len(records)} document headings with no dateline, source "
+                        "note or text under any of them (a table of contents or a chapter's "
+                        "list of documents): nothing stored")
     warnings: list[str] = []
     coll_id = collection or state.title.collection
     if coll_id is None:
@@ -138,6 +148,7 @@ def read_paragraphs(
     last = records[-1]
     if "truncated" in last.flags:
         warnings.append(f"document {last.number} looks truncated (the file ends mid-text)")
+    warnings.extend(state.notices)
     warnings.extend(check_sequence(records))
     title = state.title
     # The TEI reader's keys for the same things.
@@ -150,6 +161,16 @@ def read_paragraphs(
     meta = {k: v for k, v in meta.items() if v}
     collection_rec = Collection(id=coll_id, title=title.title or "", format=fmt, meta=meta)
     return Batch(collection=collection_rec, records=records, warnings=warnings)
+
+
+def _only_headings(records: list[Record]) -> bool:
+    """Headings one after another, nothing under them: a list of documents, not documents.
+
+    Microfiche catalog entries are headings only too, but each carries its page count.
+    """
+    return len(records) >= 2 and not any(
+        r.text or r.source_note or r.extra.get("dateline") or r.footnotes
+        or re.search(r"\b\d+ pp?\.", r.title) for r in records)
 
 
 def _fallback_collection(path: Path) -> str:
@@ -201,7 +222,10 @@ def build_record(
     h = _safe(parse_heading, f"{raw.number}. {raw.heading}", rec) or Heading(title=raw.heading)
     title = h.title or raw.heading
     prefix = f"{raw.number}. "
-    rec.title = title[len(prefix) :] if title.startswith(prefix) else title
+    if title.startswith(prefix):
+        rec.title = title[len(prefix) :]
+    else:  # the parser read "72A. Untitled" as number 72, title "A. Untitled"
+        rec.title = title if h.number in (None, raw.number) else " ".join(raw.heading.split())
     rec.sender, rec.recipient = h.sender, h.recipient
     if raw.dateline:
         d = _safe(parse_dateline, raw.dateline, rec, default_year=default_year) or Dateline()

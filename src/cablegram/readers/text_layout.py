@@ -16,11 +16,18 @@ HEADING = re.compile(r"^(\d{1,5}[A-Za-z]?)\.\s+(\S.*)$", re.S)
 SOURCE = re.compile(r"^(?://\s*)?Source:\s*(.*)$|^\[Source:\s*(.*?)\]$", re.S)
 
 
+# The 2001–2009 site prints the source note as note 1, cited by the heading.
+SOURCE_NOTE = re.compile(r"^/1/\s*Source:\s*(.*)$", re.S)
+
+
 def source_text(m: re.Match[str]) -> str:
-    """The note of a SOURCE match, without "//Source:" or the brackets of "[Source: …]"."""
-    return (m.group(1) if m.group(1) is not None else m.group(2) or "").strip()
+    """The note of a SOURCE (or SOURCE_NOTE) match, without "//Source:", "/1/Source:" or
+    the brackets of "[Source: …]"."""
+    groups = [g for g in m.groups() if g is not None]
+    return (groups[0] if groups else "").strip()
 FOOTNOTE = re.compile(r"^/(\d{1,3})/\s*(.*)$", re.S)
-MARKER = re.compile(r"/(\d{1,3})/")
+# Not followed by a digit: "7/16/61" is a date, not a note marker.
+MARKER = re.compile(r"/(\d{1,3})/(?!\d)")
 END_MARKER = re.compile(r"^\[end of document\]$", re.I)
 ATTACHMENT = re.compile(r"^(Attachment|Enclosure|Annex|Tab [A-Z])\b[^.]{0,80}$")
 VALEDICTION = re.compile(
@@ -60,7 +67,8 @@ def is_dateline(text: str) -> bool:
     if m is None:
         return False
     prefix, rest = s[: m.start()], s[m.end() :]
-    prefix = re.sub(r"\[[^\]]*\]", "X", prefix)  # "[place not declassified], …"
+    # "[place not declassified], …", printed without its brackets by some renderings
+    prefix = re.sub(r"\[[^\]]*\]|^place not declassified\b", "X", prefix)
     for word in prefix.replace(",", " ").split():
         w = word.strip("()[]'\"")
         if w and not (w[0].isupper() or w[0].isdigit() or w.lower() in _CONNECTORS):

@@ -1,0 +1,291 @@
+"""Cutting a history.state.gov page, as lines, into its documents (hsg-text, hsg-html).
+
+A heading starts a document; its notes list, or the site's footer, ends it. Chrome
+around the documents (navigation, the sidebar's list of documents, the citation box, a
+repost's own text) is left out. What each kind of line looks like is in `hsg_layout`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cablegram.errors import FieldError
+from cablegram.fields import parse_heading
+from cablegram.fields.note_marks import unglue_marks
+from cablegram.fields.page_marks import drop_page_marks
+from cablegram.readers.hsg_layout import (
+    MAX_NOTE_PARAGRAPHS,
+    SOURCE_NOTE,
+    NoteItem,
+    PageDoc,
+    PageLine,
+    closes_note,
+    heading_candidate,
+    is_chrome,
+    is_footer,
+    note_start,
+    strip_back,
+)
+from cablegram.readers.text_layout import HEADING, is_dateline
+
+_ITEM_OPENING = re.compile(r"^\s*(?:\d{1,3}\.\s|[-•*–]\s|Source:)")
+
+
+_BARE_HEADING = re.compile(r"^(\d{1,5}[A-Za-z]?)\.()\s*(?:/\d{1,3}/|\d{1,3})?\s*$")
+
+
+@dataclass(slots=True)
+class PageSplit:
+    """A page cut into its documents, and what was around them."""
+
+    preamble: list[PageLine] = field(default_factory=list)
+    docs: list[PageDoc] = field(default_factory=list)
+    # The page ends after a notes list or in the site's footer: nothing was cut off.
+    complete: bool = False
+    toc: list[str] = field(default_factory=list)  # heading-shaped lines of a list
+
+
+def _notes_at(lines: list[PageLine], i: int, doc_number: str | None
+              ) -> tuple[list[NoteItem], int] | None:
+    """The notes list that starts at line `i`, and the index after it; None if none does.
+
+    `doc_number`: the document's, on a page of several (None: the page has only this one,
+    so no later heading can end the list)."""
+    items: list[NoteItem] = []
+    arrows = False  # the list's items end in "↩"
+    j = i
+    expect: int | None = None
+    while j < len(lines):
+        m = note_start(lines[j].text)
+        if m is None or (items and heading_candidate(lines[j].text, _next_text(lines, j))
+                         and not _note_number_next(m.group("n"), expect, lines[j].text,
+                                                   doc_number)):
+            break
+        numbered = m.group("n")
+        close = _note_end(lines, j, first=not items) if arrows or not items else (
+            j if closes_note(lines[j].text) else None)
+        if close is not None:
+            parts = [m.group("text")] + [lines[k].text.strip() for k in range(j + 1, close + 1)]
+            items.append(NoteItem(numbered, strip_back("\n\n".join(parts)), lines[j].lineno))
+            arrows = arrows or not items[:-1]
+            j = close + 1
+            expect = int(numbered) + 1 if numbered else None
+            continue
+        if arrows:
+            break
+        # Without "↩": only a numbered list that opens with the source note, and its
+        # next numbers ("1. Source: …", "2. …"); other lines go on the note before.
+        if not items:
+            if not (numbered and SOURCE_NOTE.match(m.group("text"))):
+                return None
+        elif not _note_number_next(numbered, expect, lines[j].text, doc_number):
+            if is_chrome(lines[j].text) or expect is None:
+                break
+            items[-1].text += "\n\n" + lines[j].text.strip()
+            j += 1
+            continue
+        items.append(NoteItem(numbered, m.group("text").strip(), lines[j].lineno))
+        expect = int(numbered) + 1 if numbered else None
+        j += 1
+    return (items, j) if items else None
+
+
+def _note_number_next(numbered: str | None, expect: int | None, text: str,
+                      doc_number: str | None) -> bool:
+    """A numbered line that goes on the list: near the next number (notes may skip or
+    repeat one), and not the next document's heading."""
+    if not numbered or expect is None or not expect - 1 <= int(numbered) <= expect + 5:
+        return False
+    if doc_number is None or (int(numbered) == expect and not _is_next(numbered, doc_number)):
+        return True  # the very next note, and no document could be numbered so
+    return not (heading_candidate(text) and _after(numbered, doc_number)
+                and names_document(text))
+
+
+def _item_text(text: str) -> str:
+    m = note_start(text)
+    return m.group("text").strip() if m else text.strip()
+
+
+def _next_text(lines: list[PageLine], i: int) -> str | None:
+    return drop_page_marks(lines[i + 1].text).text if i + 1 < len(lines) else None
+
+
+def _note_end(lines: list[PageLine], j: int, first: bool) -> int | None:
+    """The line whose "↩" ends the note item starting at `j`. The first item's later lines
+    start no item of their own (a numbered body paragraph is not a note running into the
+    notes); inside the list, a note may quote numbered paragraphs."""
+    limit = MAX_NOTE_PARAGRAPHS if first else 4 * MAX_NOTE_PARAGRAPHS
+    for k in range(j, min(j + limit, len(lines))):
+        text = lines[k].text
+        if k > j and first and (_ITEM_OPENING.match(text) or heading_candidate(text)):
+            return None
+        if k > j and is_footer(text):
+            return None
+        if closes_note(text):
+            return k
+    return None
+
+
+def _toc_lines(lines: list[PageLine]) -> set[int]:
+    """Lines of a list of documents: runs of two or more heading-shaped lines in a row."""
+    heads = [heading_candidate(ln.text, _next_text(lines, i)) for i, ln in enumerate(lines)]
+    toc: set[int] = set()
+    for i in range(len(heads) - 1):
+        a, b = heads[i], heads[i + 1]
+        # Listed documents go up and name their type: "344. Memorandum …" then "1. French
+        # Military Effort…" is a heading and its body's first section; a note "4. These
+        # two sentences…" then "268. National Security Council Report" is no list.
+        if a is not None and b is not None and _after(b[0], a[0]) and names_document(
+                lines[i].text) and names_document(lines[i + 1].text):
+            toc.update((i, i + 1))
+    return toc
+
+
+def split_page(lines: list[PageLine], number_hint: str | None = None) -> PageSplit:
+    """The documents of a page: a heading starts one, its notes list (or the footer) ends it."""
+    out = PageSplit()
+    toc = _toc_lines(lines)
+    cur: PageDoc | None = None
+    notes_done = False
+    note_lines: set[int] = set()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        text = line.text.strip()
+        cand = heading_candidate(text, _next_text(lines, i))
+        if cur is None:
+            named = (HEADING.match(text) or _BARE_HEADING.match(text)
+                     if number_hint is not None and not out.docs else None)
+            if named and named.group(1).lower() == (number_hint or "").lower() and i not in toc:
+                # The page's URL or file name names this heading: whatever its shape, even
+                # a number without a title ("72A.").
+                cand = (named.group(1), (named.group(2) or "").strip())
+            if cand and i in toc:
+                out.toc.append(text)
+            elif cand and (cand[0].lower() == (number_hint or "").lower() or (
+                    # Unnamed by the page, a first heading shows a type or a dateline.
+                    (number_hint is None or out.docs)
+                    and (names_document(text) or _dateline_next(lines, i)))):
+                cur = PageDoc(line, cand[0], cand[1])
+                notes_done = False
+            else:
+                out.preamble.append(line)
+            i += 1
+            continue
+        if notes_done:
+            # A page named for one document (its URL, its file name) holds only that one.
+            # A heading right after a notes list pairs with no note to make a list.
+            listed = i in toc and (i + 1 in toc or i - 1 not in note_lines)
+            if cand and not listed and _after(cand[0], cur.number) and number_hint is None:
+                out.docs.append(cur)
+                cur = PageDoc(line, cand[0], cand[1])
+                notes_done = False
+                out.complete = False
+            elif is_footer(text):
+                out.complete = True
+                break
+            i += 1
+            continue
+        if is_footer(text) and not cur.body:
+            i += 1
+            continue
+        notes = _notes_at(lines, i, None if number_hint is not None else cur.number)
+        if notes is not None:
+            note_lines.update(range(i, notes[1]))
+            cur.notes, i = notes
+            cur = _split_off_noteless(cur, out)
+            notes_done = True
+            out.complete = True
+            continue
+        if is_footer(text):
+            out.complete = True
+            break
+        # The next document when this one has no notes to end it: its heading has a
+        # dateline after it, or (on a page that names no one document) names a type.
+        if cand and _is_next(cand[0], cur.number) and (
+                _dateline_next(lines, i) or (number_hint is None and names_document(text))):
+            out.docs.append(cur)
+            cur = PageDoc(line, cand[0], cand[1])
+            i += 1
+            continue
+        cur.body.append(line)
+        i += 1
+    if cur is not None:
+        out.docs.append(cur)
+    for doc in out.docs:
+        if not doc.notes:
+            _notes_from_tail(doc)
+    return out
+
+
+def _notes_from_tail(doc: PageDoc) -> None:
+    """A numbered notes list without "↩" or source note ("2. Short title for …") is the
+    body's last numbered paragraphs whose numbers are all glued, in order, in the text
+    before them: numbered paragraphs of the text itself have no such marks."""
+    run: list[tuple[str, PageLine]] = []
+    for line in reversed(doc.body):
+        m = note_start(line.text)
+        if m is None or not m.group("n"):
+            break
+        run.insert(0, (m.group("n"), line))
+    numbers = [n for n, _ in run]
+    if not run or numbers != sorted(numbers, key=int) or len(set(numbers)) < len(numbers):
+        return
+    rest = doc.body[: len(doc.body) - len(run)]
+    text = "\n".join(drop_page_marks(ln.text).text for ln in [doc.heading, *rest])
+    # A mark glued to a number ("US/S/60822") cannot be seen: most marks are enough.
+    found = sum(1 for n in numbers if unglue_marks(text, [n]).found)
+    if 2 * found < len(numbers) or not found:
+        return
+    doc.body = rest
+    doc.notes = [NoteItem(n, _item_text(line.text), line.lineno) for n, line in run]
+
+
+def _is_next(number: str, prev: str) -> bool:
+    a, b = _num(number), _num(prev)
+    return a[0] == b[0] + 1 or (a[0] == b[0] and a[1] > b[1])
+
+
+def _dateline_next(lines: list[PageLine], i: int) -> bool:
+    nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+    return is_dateline(drop_page_marks(nxt).text)
+
+
+def _after(number: str, prev: str) -> bool:
+    a, b = _num(number), _num(prev)
+    return a > b
+
+
+def _num(n: str) -> tuple[int, str]:
+    digits = "".join(c for c in n if c.isdigit())
+    return (int(digits) if digits else -1, n[len(digits):])
+
+
+def _split_off_noteless(cur: PageDoc, out: PageSplit) -> PageDoc:
+    """Docs without notes before this one in the same stretch: the notes' source mark on a
+    later heading shows where the noted document starts."""
+    if not cur.notes or not SOURCE_NOTE.match(cur.notes[0].text):
+        return cur
+    mark = cur.notes[0].n or "1"
+    for k in range(len(cur.body) - 1, -1, -1):
+        cand = heading_candidate(cur.body[k].text)
+        if cand is None or not _after(cand[0], cur.number) or not _ends_with_mark(cand[1], mark):
+            continue
+        out.docs.append(PageDoc(cur.heading, cur.number, cur.title, cur.body[:k]))
+        return PageDoc(cur.body[k], cand[0], cand[1], cur.body[k + 1 :], cur.notes)
+    return cur
+
+
+def _ends_with_mark(title: str, mark: str) -> bool:
+    return title.endswith(f"/{mark}/") or (title.endswith(mark) and not title.endswith(" " + mark)
+                                           and not title[: -len(mark)][-1:].isdigit())
+
+
+def names_document(line: str) -> bool:
+    """A heading that names a document type ("164. Telegram From …"), not any numbered line."""
+    try:
+        return parse_heading(line).doc_type is not None
+    except FieldError:
+        return False

@@ -1,0 +1,125 @@
+"""Note numbers glued to the text of history.state.gov pages copied as text.
+
+Shapes seen on real pages (e.g. https://history.state.gov/historicaldocuments/frus1969-76v15/d164:
+"…to President Nixon1"; notes after years and telegram numbers).
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cablegram.fields.note_marks import NoteMarkError, split_heading_mark, unglue_marks
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "out"),
+    [
+        ("to President Nixon1", ["1"], "to President Nixon/1/"),
+        ("on March 21, 1974,2 the Soviets", ["2"], "on March 21, 1974,/2/ the Soviets"),
+        ("See Embtel 2607.2 Secretary agreed.", ["2"], "See Embtel 2607./2/ Secretary agreed."),
+        ("He agreed.3 Then he left.4", ["3", "4"], "He agreed./3/ Then he left./4/"),
+        ("“We will not.”5 He said", ["5"], "“We will not.”/5/ He said"),
+        ("at 3 p.m.2 the talks", ["2"], "at 3 p.m./2/ the talks"),
+        ("see (NSC 5719/1)1 and", ["1"], "see (NSC 5719/1)/1/ and"),
+        ("SUBJECT: REFERENCES3", ["3"], "SUBJECT: REFERENCES/3/"),
+        ("EUR4 and AND2", ["4"], "EUR/4/ and AND2"),
+    ],
+)
+def test_marks_split_off(text: str, expected: list[str], out: str) -> None:
+    assert unglue_marks(text, expected).text == out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("costs rose 3.5 percent", ["5"]),          # a decimal
+        ("paragraphs 1,2 and 3", ["2"]),            # a list of numbers
+        ("the B52 and SS20 fleets", ["2", "0"]),    # designations
+        ("in 1974 and 2607", ["4"]),                # a year, a telegram number
+        ("NSC 5412/2 was approved", ["2"]),         # a paper's number
+        ("Deptel 2 of May 3", ["2"]),               # a number after a space
+        ("about 1,200 men", ["2"]),                 # thousands
+        ("12.5 million", ["5"]),
+        ("costs of 1000.5 million", ["5"]),
+    ],
+)
+def test_real_numbers_untouched(text: str, expected: list[str]) -> None:
+    got = unglue_marks(text, expected)
+    assert got.text == text
+    assert got.found == []
+
+
+def test_marks_found_in_order_only() -> None:
+    # Note 3 is looked for after note 2: the "3" of "Nixon3" before it is not taken.
+    got = unglue_marks("Nixon3 said.2 Then", ["2", "3"])
+    assert got.found == ["2"]
+    assert got.text == "Nixon3 said./2/ Then"
+
+
+@pytest.mark.parametrize(
+    ("heading", "mark", "sure", "title"),
+    [
+        ("Letter From Brezhnev to President Nixon1", "1", True,
+         "Letter From Brezhnev to President Nixon"),
+        ("Telegram From the Embassy in the Soviet Union 0", "0", True,
+         "Telegram From the Embassy in the Soviet Union"),
+        ("National Security Action Memorandum No. 12411", "1", True,
+         "National Security Action Memorandum No. 1241"),
+        ("National Security Action Memorandum No. 1241", "1", False,
+         "National Security Action Memorandum No. 1241"),
+        ("Editorial Note", "1", False, "Editorial Note"),
+        ("Editorial Note1", "1", False, "Editorial Note"),
+        ("Paper on Volume 1", "1", False, "Paper on Volume 1"),
+        ("Nixon1", None, True, "Nixon1"),
+    ],
+)
+def test_heading_mark(heading: str, mark: str | None, sure: bool, title: str) -> None:
+    assert split_heading_mark(heading, mark, sure=sure).text == title
+
+
+def test_bad_mark_is_the_module_error() -> None:
+    with pytest.raises(NoteMarkError):
+        unglue_marks("text", ["x"])
+    with pytest.raises(NoteMarkError):
+        split_heading_mark("text1", "1234")
+
+
+@given(st.text(max_size=200), st.lists(st.text(max_size=4), max_size=5), st.booleans())
+def test_any_input_value_or_own_error(text: str, expected: list[str], sure: bool) -> None:
+    try:
+        got = unglue_marks(text, expected)
+        assert isinstance(got.text, str)
+        split_heading_mark(text, expected[0] if expected else None, sure=sure)
+    except NoteMarkError:
+        pass
+
+
+_NUMBERS = st.lists(
+    st.one_of(st.from_regex(r"\d{1,5}", fullmatch=True),
+              st.from_regex(r"[0-9]{1,2}\.[0-9]{1,3}|[0-9]{1,3},[0-9]{3}", fullmatch=True),
+              st.from_regex(r"[0-9]{3,5}\.[0-9] (?:million|percent)", fullmatch=True),
+              st.from_regex(r"(?:Deptel|Embtel|telegram|March 21,) [0-9]{1,4}", fullmatch=True)),
+    min_size=1, max_size=20,
+)
+
+
+@given(_NUMBERS, st.sampled_from([" ", ", ", "; "]),
+       st.lists(st.integers(0, 30).map(str), max_size=4))
+def test_real_numbers_never_change(items: list[str], sep: str, expected: list[str]) -> None:
+    # Years, telegram numbers, decimals between spaces or commas: nothing glued to split.
+    text = sep.join(items)
+    got = unglue_marks(text, expected)
+    assert got.text == text
+    assert got.found == []
+
+
+@given(st.lists(st.from_regex(r"[a-z]{3,9}", fullmatch=True), min_size=2, max_size=12),
+       st.integers(1, 9))
+def test_glued_then_unglued_round_trip(words: list[str], n: int) -> None:
+    sentence = " ".join(words)
+    marked = f"{sentence}.{n} Then it ended."
+    got = unglue_marks(marked, [str(n)])
+    assert got.found == [str(n)]
+    assert got.text.replace(f"/{n}/", "") == f"{sentence}. Then it ended."
