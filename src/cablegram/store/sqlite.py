@@ -14,6 +14,7 @@ from typing import Any
 from cablegram.errors import CablegramError, ReadError
 from cablegram.record import Batch, Collection, Person, Record, Term
 from cablegram.store.base import PageRow, Put, SearchRow
+from cablegram.store.sqlite_history import SqliteHistory
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[A-Za-z0-9_]+\.sql$")
@@ -96,6 +97,7 @@ class SqliteStore:
 
     def __init__(self, path: str | Path, *, migrations_dir: Path = MIGRATIONS_DIR) -> None:
         self.path = str(path)
+        self._history: SqliteHistory | None = None
         try:
             # Autocommit mode: every transaction below is an explicit BEGIN ... COMMIT.
             self.conn = sqlite3.connect(self.path, isolation_level=None)
@@ -385,6 +387,13 @@ class SqliteStore:
         result = [r[0] for r in self.conn.execute("PRAGMA integrity_check")]
         fk = list(self.conn.execute("PRAGMA foreign_key_check"))
         return result + [f"foreign key: {row!r}" for row in fk]
+
+    @property
+    def history(self) -> SqliteHistory:
+        """The history tables (store/history.sql) on this connection."""
+        if self._history is None:
+            self._history = SqliteHistory(self.conn, self.path)
+        return self._history
 
     def close(self) -> None:
         self.conn.close()
