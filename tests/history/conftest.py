@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -35,3 +37,19 @@ def put(archive: Archive) -> Put:
         archive.store.put_batch(Batch(Collection(collection, format="tei"), records),
                                 path=f"/fixtures/{collection}.xml", sha256=collection)
     return _put
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Iterator[Archive]:
+    """An archive of the FRUS corpus: CABLEGRAM_HISTORY_DB if one is made already."""
+    root = os.environ.get("CABLEGRAM_CORPUS")
+    if not root:
+        pytest.skip("CABLEGRAM_CORPUS is not set")
+    db = os.environ.get("CABLEGRAM_HISTORY_DB")
+    if db:
+        with Archive.open(db, create=False) as a:
+            yield a
+        return
+    with tempfile.TemporaryDirectory() as tmp, Archive.open(Path(tmp) / "c.db") as a:
+        a.ingest([Path(root) / "frus"])
+        yield a

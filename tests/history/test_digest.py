@@ -4,7 +4,6 @@ document of the range listed, on the seeds and (marked corpus) on the FRUS corpu
 
 from __future__ import annotations
 
-import os
 import random
 import re
 from collections.abc import Iterator
@@ -115,25 +114,6 @@ def test_titles_and_sentences() -> None:
     text = "He came. “Why?” she asked. (Then he left.)\n\nNew paragraph here."
     assert [text[a:b] for a, b in split_sentences(text)] == [
         "He came.", "“Why?” she asked.", "(Then he left.)", "New paragraph here."]
-
-
-CORPUS = os.environ.get("CABLEGRAM_CORPUS")
-
-
-@pytest.fixture(scope="module")
-def corpus() -> Iterator[Archive]:
-    if not CORPUS:
-        pytest.skip("CABLEGRAM_CORPUS is not set")
-    db = os.environ.get("CABLEGRAM_HISTORY_DB")  # an archive of the corpus made already
-    if db:
-        with Archive.open(db, create=False) as a:
-            yield a
-        return
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp, Archive.open(Path(tmp) / "c.db") as a:
-        a.ingest([Path(CORPUS) / "frus"])
-        yield a
 
 
 @pytest.mark.corpus
