@@ -6,6 +6,7 @@ telegram (who sent it, to whom, when), for `cablegram.history.telegram_refs` to 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 MONTHS = {m: i for i, m in enumerate((
@@ -84,10 +85,41 @@ def _place(rest: str) -> tuple[str, int] | None:
     return " ".join(names), words[-1][1]
 
 
+def _candidates(text: str) -> Iterator[re.Match[str]]:
+    """_CITE's matches, tried only at the words that can open one: found with str.find on a
+    lower-cased copy, which is ~20x faster than letting the pattern scan every position (it
+    runs over every text and footnote of every volume)."""
+    low = text.lower()
+    starts: set[int] = set()
+    for key in ("tel", "your", "my", "our"):
+        i = low.find(key)
+        while i >= 0:
+            w = i
+            while w and low[w - 1].isalpha():
+                w -= 1
+            if key == "tel" and low.startswith("telegram", i):
+                # "Circular telegram 123": the match opens at "Circular".
+                j = w - 1
+                while j >= 0 and low[j].isspace():
+                    j -= 1
+                if j >= 7 and low.endswith("circular", 0, j + 1):
+                    starts.add(j - 7)
+            starts.add(w)
+            i = low.find(key, i + len(key))
+    end = 0
+    for pos in sorted(starts):
+        if pos < end:
+            continue
+        m = _CITE.match(text, pos)
+        if m:
+            end = m.end()
+            yield m
+
+
 def find_telegram_citations(text: str) -> list[TelegramCitation]:
     """Every telegram citation in `text`, one per number, in order."""
     found: list[TelegramCitation] = []
-    for m in _CITE.finditer(text):
+    for m in _candidates(text):
         if m["word"]:
             kind = _WORDS[m["word"].lower()]
         elif m["tel"]:
