@@ -15,9 +15,9 @@ import pytest
 from cablegram.archive import Archive
 from cablegram.history.digest import Digest, range_title, split_sentences
 
-SEEDS = Path("/work/shared/seeds")
-if not SEEDS.is_dir():  # the seeds beside a checkout of the project
-    SEEDS = Path(__file__).parents[3] / "shared" / "seeds"
+# The three seed pages (../shared/seeds), kept as fixtures.
+SEEDS = Path(__file__).parents[1] / "fixtures" / "text"
+SEED_FILES = ("000_bf63f812ba403214.txt", "001_dae7b9ded274fa96.txt", "003_1bdb9de2a8d2d4fa.txt")
 _ROW = re.compile(r"^(CDNW\d+\.pdf)\s*\|?\s*(.*)$")
 
 
@@ -34,10 +34,8 @@ def seed_rows(name: str) -> list[list[str]]:
 
 @pytest.fixture(scope="module")
 def seeds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
-    if not SEEDS.is_dir():
-        pytest.skip("the seed pages are not here")
     with Archive.open(tmp_path_factory.mktemp("seeds") / "s.db") as a:
-        report = a.ingest([SEEDS], read_ahead="off")
+        report = a.ingest([SEEDS / n for n in SEED_FILES], read_ahead="off")
         assert report.failed == 0
         yield a
 
