@@ -22,7 +22,7 @@ from rich.progress import (
     TextColumn,
     TimeRemainingColumn,
 )
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 from cablegram import __version__
@@ -436,7 +436,8 @@ def chronology(lo: str, hi: str, collection: str | None, db: Path, period: str |
     if as_json:
         click.echo(json.dumps(out.as_dict(), ensure_ascii=False))
         return
-    table = Table("day", "time", "id", "from", "to", "title", box=None)
+    table = Table("day", "time", "from", "to", "title", box=None)
+    table.columns.insert(2, Column("id", no_wrap=True))
     for e in out.entries:
         day = f"{e.day or '—'}{' ~' if e.inferred else ''}"
         table.add_row(day, e.time or "", e.id, Text(e.sender or ""), Text(e.recipient or ""),

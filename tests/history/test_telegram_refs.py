@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
 from tests.history.conftest import Put, tel
 
 from cablegram.archive import Archive
+from cablegram.history.chronology import RangeError, parse_day
+from cablegram.history.gaps import cited_not_printed
 from cablegram.history.numbering import numbering_year
+from cablegram.store.base import RefRow
 
 MOSCOW = "Embassy in the Soviet Union"
 DEPT = "Department of State"
@@ -91,3 +98,31 @@ def test_the_tables_follow_the_documents(archive: Archive, put: Put) -> None:
     built = archive.sync_history()
     assert built is not None and built.documents == 1
     assert archive.sync_history() is None
+
+
+@given(st.dates(max_value=date(9998, 12, 31)))
+def test_a_day_lies_in_its_numbering_year(day: date) -> None:
+    year = numbering_year(day.isoformat())
+    assert year.start <= day.isoformat() < year.end
+    assert year.label in (str(day.year), f"FY{day.year + 1}")
+
+
+@given(st.text(max_size=12), st.booleans())
+def test_parse_day_gives_a_day_or_its_own_error(text: str, end: bool) -> None:
+    try:
+        day = parse_day(text, end=end)
+    except RangeError:
+        return
+    assert date.fromisoformat(day)
+
+
+def test_cited_dates_that_disagree_keep_the_widest_bounds() -> None:
+    rows = [RefRow(f"c/d{i}", "telegram", "Deptel 9", "text", None, "unresolved",
+                   "not in the archive", [], "9", DEPT, MOSCOW, lo, hi)
+            for i, (lo, hi) in enumerate([("1962-10-01", "1962-10-03"),
+                                          ("1962-10-02", "1962-10-05"),
+                                          ("1962-10-20", "1962-10-22")])]
+    (item,) = cited_not_printed(rows)
+    # The first two narrow to 10-02..10-03; the third disagrees, and the bounds widen to it.
+    assert (item.date_lo, item.date_hi) == ("1962-10-02", "1962-10-22")
+    assert item.cited_by == ["c/d0", "c/d1", "c/d2"]

@@ -60,9 +60,14 @@ def cited_not_printed(refs: Iterable[RefRow]) -> list[MissingItem]:
                                                 r.sender_node, r.recipient_node,
                                                 r.date_lo, r.date_hi)
             else:
-                # Each citation bounds the date; together they bound it more.
-                item.date_lo = _narrow(item.date_lo, r.date_lo, max)
-                item.date_hi = _narrow(item.date_hi, r.date_hi, min)
+                # Each citation bounds the date; together they bound it more, unless they
+                # disagree (a misprinted date), and then the widest bounds are kept.
+                lo = _narrow(item.date_lo, r.date_lo, max)
+                hi = _narrow(item.date_hi, r.date_hi, min)
+                if lo and hi and lo > hi:
+                    lo = _narrow(item.date_lo, r.date_lo, min)
+                    hi = _narrow(item.date_hi, r.date_hi, max)
+                item.date_lo, item.date_hi = lo, hi
         else:
             target = r.candidates[0] if r.candidates else None
             if target is None or "/" not in target:

@@ -28,4 +28,4 @@ def numbering_year(day: str) -> NumberingYear:
         first = y if day[5:] >= "07-01" else y - 1
         end = min(f"{first + 1}-07-01", FISCAL_UNTIL)
         return NumberingYear(f"FY{first + 1}", f"{first}-07-01", end)
-    return NumberingYear(str(y), f"{y}-01-01", f"{y + 1}-01-01")
+    return NumberingYear(str(y), f"{y:04d}-01-01", f"{y + 1:04d}-01-01")
