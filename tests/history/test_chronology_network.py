@@ -125,3 +125,22 @@ def test_network_by_person_uses_linked_persons(archive: Archive, put: Put) -> No
         ("McGeorge Bundy [1]", "John F. Kennedy [2]", 1),
     ]
     assert archive.network("1962-10", "1962-10", by="post").edges[0].documents == 2
+
+
+def test_whole_months_and_partial_ones_add_up(archive: Archive, put: Put) -> None:
+    # By month or year, whole months are read from the monthly table and the partial ones
+    # from the documents: the same counts as the documents give day by day.
+    days = ["1962-01-31", "1962-02-01", "1962-02-15", "1962-02-28", "1962-03-01",
+            "1962-12-31", "1963-01-01", "1963-03-10"]
+    put("frustest", [tel(f"t{i}", d, MOSCOW, DEPT, str(i)) for i, d in enumerate(days)])
+    ranges = [("1962-01-31", "1963-03-10"), ("1962-02-01", "1962-02-28"),
+              ("1962-02-02", "1962-02-27"), ("1962-01-15", "1962-03-01"),
+              ("1962-02-01", "1963-01-01"), ("1962", "1963")]
+    for lo, hi in ranges:
+        by_day = archive.network(lo, hi, period="day")
+        for period, cut in (("month", 7), ("year", 4)):
+            want: dict[str, int] = {}
+            for day, n in (by_day.edges[0].by_period.items() if by_day.edges else []):
+                want[day[:cut]] = want.get(day[:cut], 0) + n
+            got = archive.network(lo, hi, period=period)
+            assert (got.edges[0].by_period if got.edges else {}) == want, (lo, hi, period)

@@ -71,7 +71,8 @@ def network(history: HistoryStore, lo: str, hi: str, by: str = "post",
     for bucket, s, t, n in rows:
         e = totals.setdefault((s, t), Edge(s, t, 0))
         e.documents += n
-        per[(s, t)][bucket] = n
+        # A bucket may come in two parts (whole months, and a partial month of the same year).
+        per[(s, t)][bucket] = per[(s, t)].get(bucket, 0) + n
     edges = sorted(totals.values(), key=lambda e: (-e.documents, e.source, e.target))
     for e in edges:
         e.by_period = per[(e.source, e.target)]

@@ -16,7 +16,7 @@ USUN = "Mission to the United Nations"
 _CITY_ALIASES = {
     "havana": "habana", "jakarta": "djakarta", "yaounde": "yaounde", "leopoldville": "leopoldville",
     "tel aviv-jaffa": "tel aviv", "jeddah": "jidda", "teheran": "tehran",
-    "new york": "new york",
+    "hague": "the hague", "rio": "rio de janeiro", "delhi": "new delhi",
 }
 _WS = re.compile(r"\s+")
 _BRACKETS = re.compile(r"\s*\[[^\]]*\]")

@@ -29,6 +29,21 @@ CREATE INDEX IF NOT EXISTS history_docs_collection_day
     ON history_docs(collection, day, inferred, sender_node, recipient_node);
 CREATE INDEX IF NOT EXISTS history_docs_telegram ON history_docs(telegram_number);
 
+-- Documents per month, collection, sender and recipient: a network by month or year over a
+-- range of decades reads whole months here, and only its partial first and last months from
+-- history_docs.
+CREATE TABLE IF NOT EXISTS history_edges_month (
+    month          TEXT NOT NULL,                 -- YYYY-MM
+    collection     TEXT NOT NULL,
+    sender_node    TEXT NOT NULL,
+    recipient_node TEXT NOT NULL,
+    documents      INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS history_edges_month_month
+    ON history_edges_month(month, sender_node, recipient_node, documents);
+CREATE INDEX IF NOT EXISTS history_edges_month_collection
+    ON history_edges_month(collection, month, sender_node, recipient_node, documents);
+
 -- Sender and recipient persons of a document (Record.persons matched to its correspondents).
 CREATE TABLE IF NOT EXISTS history_person_edges (
     rowid      INTEGER NOT NULL,                  -- = history_docs.rowid

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 from cablegram.errors import CablegramError
@@ -33,6 +34,33 @@ def _where(collection: str | None) -> str:
 
 def _args(lo: str, hi: str, collection: str | None) -> tuple[str, ...]:
     return (lo, hi) if collection is None else (collection, lo, hi)
+
+
+def _next_month(month: str) -> str:
+    """"1962-12" -> "1963-01-01"."""
+    y, m = int(month[:4]), int(month[5:7])
+    return f"{y + m // 12:04d}-{m % 12 + 1:02d}-01"
+
+
+def _day_before(day: str) -> str:
+    return (date.fromisoformat(day) - timedelta(days=1)).isoformat()
+
+
+def _whole_months(lo: str, hi: str) -> tuple[str, str] | None:
+    """The first and last month wholly inside [lo, hi] (YYYY-MM); None if there is none.
+    A month is whole when its first day is >= lo and its last day <= hi."""
+    first = lo[:7] if lo[8:] == "01" else _next_month(lo[:7])[:7]
+    last = hi[:7] if _next_month(hi[:7]) <= _next_day(hi) else _prev_month(hi[:7])
+    return (first, last) if first <= last else None
+
+
+def _next_day(day: str) -> str:
+    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+
+
+def _prev_month(month: str) -> str:
+    y, m = int(month[:4]), int(month[5:7])
+    return f"{y - (m == 1):04d}-{(m - 2) % 12 + 1:02d}"
 
 
 def _ref(row: tuple[object, ...]) -> RefRow:
@@ -72,7 +100,8 @@ class SqliteHistory:
         conn = self.conn
         try:
             conn.execute("BEGIN IMMEDIATE")
-            for table in ("history_docs", "history_person_edges", "history_refs"):
+            for table in ("history_docs", "history_person_edges", "history_refs",
+                          "history_edges_month"):
                 conn.execute(f"DELETE FROM {table}")
             conn.executemany(f"INSERT INTO history_docs ({_DOC_COLS}) VALUES "
                              f"({', '.join('?' * 12)})", docs)
@@ -81,6 +110,10 @@ class SqliteHistory:
             conn.executemany(
                 f"INSERT INTO history_refs ({_REF_COLS}) VALUES ({', '.join('?' * 13)})",
                 ((*r[:7], json.dumps(r.candidates), *r[8:]) for r in refs))
+            conn.execute(
+                "INSERT INTO history_edges_month SELECT substr(day, 1, 7), collection, "
+                "sender_node, recipient_node, count(*) FROM history_docs WHERE day IS NOT NULL "
+                "AND sender_node IS NOT NULL AND recipient_node IS NOT NULL GROUP BY 1, 2, 3, 4")
             conn.execute("INSERT OR REPLACE INTO history_state VALUES ('mark', ?)", (str(mark),))
             conn.execute("COMMIT")
         except sqlite3.Error as e:
@@ -121,8 +154,30 @@ class SqliteHistory:
             tuple[str, str, str, int]]:
         """(bucket, sender, recipient, documents) of [lo, hi]."""
         self._schema()
+        months = _whole_months(lo, hi) if period in ("month", "year") else None
+        if months is None:
+            return self._day_edges(lo, hi, collection, PERIOD_SQL[period])
+        first, last = months
+        bucket = "month" if period == "month" else "substr(month, 1, 4)"
+        where = "month BETWEEN ? AND ?" + (" AND collection = ?" if collection else "")
+        args: tuple[str, ...] = (first, last, collection) if collection else (first, last)
+        rows = list(self.conn.execute(
+            f"SELECT {bucket} AS b, sender_node, recipient_node, sum(documents) "
+            f"FROM history_edges_month WHERE {where} GROUP BY b, sender_node, recipient_node",
+            args))
+        # The partial months at either end, from the documents themselves.
+        if lo < f"{first}-01":
+            rows += self._day_edges(lo, _day_before(f"{first}-01"), collection,
+                                    PERIOD_SQL[period])
+        if hi > f"{last}-31":
+            rows += self._day_edges(_next_month(last), hi, collection, PERIOD_SQL[period])
+        rows.sort(key=lambda r: (r[0], -r[3], r[1], r[2]))
+        return rows
+
+    def _day_edges(self, lo: str, hi: str, collection: str | None, bucket: str) -> list[
+            tuple[str, str, str, int]]:
         where = _where(collection)
-        sql = (f"SELECT {PERIOD_SQL[period]} AS b, sender_node, recipient_node, count(*) "
+        sql = (f"SELECT {bucket} AS b, sender_node, recipient_node, count(*) "
                f"FROM history_docs WHERE {where} AND sender_node IS NOT NULL AND "
                "recipient_node IS NOT NULL GROUP BY b, sender_node, recipient_node "
                "ORDER BY b, count(*) DESC, sender_node, recipient_node")
