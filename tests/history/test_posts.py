@@ -48,3 +48,15 @@ def test_anything_else_is_tidied_not_merged() -> None:
 def test_any_text_gives_a_name_or_none(text: str | None) -> None:
     node = normalize_correspondent(text)
     assert node is None or (node == node.strip() and node)
+
+
+def test_consulates_and_missions_by_city() -> None:
+    from cablegram.history.posts import NATO, local_posts
+
+    assert normalize_correspondent("Consul General at Calcutta (Wilson)") == \
+        normalize_correspondent("Consulate General in Calcutta") == "Consulate General at Calcutta"
+    assert normalize_correspondent("Mission in West Berlin") == "Mission at Berlin"
+    assert normalize_correspondent("Mission at the North Atlantic Treaty Organization") == NATO
+    local = local_posts({"Mission at Berlin", "Consulate at Geneva", "Mission at Geneva",
+                         "Consulate General at Hué"})
+    assert local == {"berlin": "Mission at Berlin", "hue": "Consulate General at Hué"}

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cablegram.fields.telegram_cites import find_telegram_citations
-from cablegram.history.posts import normalize_correspondent
+from cablegram.history.posts import local_posts, normalize_correspondent
 from cablegram.history.references import document_refs
 from cablegram.history.telegram_refs import Citing, Telegram, resolve
 from cablegram.store.base import HistoryDocRow, PersonEdgeRow, RefRow, Store
@@ -113,6 +113,8 @@ def build_rows(store: Store, on_progress: Callable[[int], None] | None = None) -
         if r.telegram_number:
             by_number[r.telegram_number].append(
                 Telegram(r.id, r.telegram_number, r.day, r.sender_node, r.recipient_node))
+    local = local_posts({n for d in docs for n in (d.row.sender_node, d.row.recipient_node)
+                         if n is not None})
     edges: list[PersonEdgeRow] = []
     refs: list[RefRow] = []
     for d in docs:
@@ -121,10 +123,10 @@ def build_rows(store: Store, on_progress: Callable[[int], None] | None = None) -
         refs.extend(document_refs(r.id, rec.get("references") or [], known))
         src = Citing(r.id, r.day, r.sender_node, r.recipient_node)
         for c in find_telegram_citations(rec.get("text") or ""):
-            refs.append(resolve(c, src, "text", by_number))
+            refs.append(resolve(c, src, "text", by_number, local))
         for fn in rec.get("footnotes") or []:
             for c in find_telegram_citations(fn.get("text") or ""):
-                refs.append(resolve(c, src, f"footnote {fn.get('n')}", by_number))
+                refs.append(resolve(c, src, f"footnote {fn.get('n')}", by_number, local))
     return [d.row for d in docs], edges, refs
 
 

@@ -27,6 +27,20 @@ _IN_COUNTRY = re.compile(
 # "EMBMOSCOW", "AMEMBASSY MOSCOW", "Amembassy Moscow", "Embassy Moscow", "the Moscow Embassy".
 _CODE = re.compile(r"^(?:AM)?EMB(?:ASSY)?\s*(?P<city>[A-Z][A-Za-z .'-]+)$", re.IGNORECASE)
 _CITY_EMBASSY = re.compile(r"^(?:the\s+)?(?P<city>[A-Z][A-Za-z .'-]+?)\s+Embassy$")
+# "Consul General at Calcutta (Wilson)", "Consulate General in Istanbul", "Consulate at Hue".
+_CONSULATE = re.compile(
+    r"^(?:the\s+)?(?:American\s+)?Consul(?:ate)?(?P<general>\s+General)?\s+(?:at|in)\s+"
+    r"(?P<city>[^(]+?)(?:\s*\(.*\))?$")
+# "Mission at Berlin", "Mission in West Berlin", "Mission to Geneva" (a city, not an organisation).
+_MISSION_CITY = re.compile(
+    r"^(?:the\s+)?(?:US\s+|U\.S\.\s+)?Mission\s+(?:at|in|to)\s+(?:West\s+)?"
+    r"(?P<city>[A-Z][a-z]+)$")
+_NATO = re.compile(r"^(?:the\s+)?(?:US\s+)?Mission\s+(?:at|to)\s+the\s+North\s+Atlantic\s+"
+                   r"Treaty\s+Organization(?:\s+and\s+(?:the\s+)?European\s+Regional\s+"
+                   r"Organizations)?$")
+NATO = "Mission to the North Atlantic Treaty Organization and European Regional Organizations"
+# The node of a post named by its city alone, for `local_posts`.
+_LOCAL_POST = re.compile(r"^(?:Consulate(?: General)? at|Mission at) (?P<city>.+)$")
 _DEPARTMENT = re.compile(
     r"^(?:the\s+)?(?:Department(?:\s+of\s+State)?|DEPT|DEPTEL|SECSTATE(?:\s+WASHDC)?|"
     r"(?:Acting\s+)?Secretary\s+of\s+State(?:\s+[A-Z][\w.'-]*)*)$", re.IGNORECASE)
@@ -37,7 +51,7 @@ _UN = re.compile(
     r"Nations(?:\s*\(.*\))?)$", re.IGNORECASE)
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Lower case, no accents, one space: "Yaoundé" -> "yaounde"."""
     nfkd = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in nfkd if not unicodedata.combining(c))
@@ -54,8 +68,8 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
         if not line.strip() or line.startswith("#"):
             continue
         country, city = line.split("\t")[:2]
-        fc = _fold(city)
-        country_city[_fold(country)] = fc
+        fc = fold(city)
+        country_city[fold(country)] = fc
         # The first country listed for a city names its post (the table is sorted, and the
         # later "the ..." spellings of the same post are aliases).
         city_post.setdefault(fc, f"Embassy in {country}")
@@ -71,7 +85,7 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
 
 def post_for_city(city: str) -> str | None:
     """The US post in a city ("Moscow" -> "Embassy in the Soviet Union"); None if unknown."""
-    fc = _fold(city)
+    fc = fold(city)
     fc = _CITY_ALIASES.get(fc, fc)
     if fc in ("washington", "washington dc", "department"):
         return DEPARTMENT
@@ -81,7 +95,7 @@ def post_for_city(city: str) -> str | None:
 
 
 def post_for_country(country: str) -> str | None:
-    fc = _fold(country)
+    fc = fold(country)
     city = _tables()[0].get(fc) or _tables()[0].get(f"the {fc}")
     return post_for_city(city) if city else None
 
@@ -97,6 +111,14 @@ def normalize_correspondent(text: str | None) -> str | None:
         return DEPARTMENT
     if _UN.match(name):
         return USUN
+    if _NATO.match(name):
+        return NATO
+    m = _CONSULATE.match(name)
+    if m:
+        return f"Consulate{' General' if m['general'] else ''} at {m['city'].strip()}"
+    m = _MISSION_CITY.match(name)
+    if m:
+        return f"Mission at {m['city']}"
     m = _IN_COUNTRY.match(name)
     if m:
         return post_for_country(m["country"]) or f"Embassy in {m['country'].strip()}"
@@ -107,3 +129,14 @@ def normalize_correspondent(text: str | None) -> str | None:
             if post:
                 return post
     return name
+
+
+def local_posts(nodes: set[str]) -> dict[str, str]:
+    """Folded city -> the one consulate or mission there among `nodes` ("Berlin" -> "Mission
+    at Berlin"); a city with several ("Geneva") is left out: a citation of it stays unknown."""
+    found: dict[str, set[str]] = {}
+    for node in nodes:
+        m = _LOCAL_POST.match(node)
+        if m:
+            found.setdefault(fold(m["city"]), set()).add(node)
+    return {city: next(iter(ns)) for city, ns in found.items() if len(ns) == 1}

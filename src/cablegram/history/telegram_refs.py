@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from cablegram.fields.telegram_cites import TelegramCitation
 from cablegram.history.numbering import numbering_year
-from cablegram.history.posts import DEPARTMENT, normalize_correspondent, post_for_city
+from cablegram.history.posts import DEPARTMENT, fold, normalize_correspondent, post_for_city
 from cablegram.store.base import RefRow
 
 
@@ -42,8 +42,8 @@ class Citing:
     recipient: str | None
 
 
-def _post(place: str) -> str | None:
-    by_city = post_for_city(place)
+def _post(place: str, local: dict[str, str]) -> str | None:
+    by_city = post_for_city(place) or local.get(fold(place))
     if by_city:
         return by_city
     node = normalize_correspondent(place)
@@ -51,11 +51,12 @@ def _post(place: str) -> str | None:
     return node if node and node != " ".join(place.split()).strip(" .,;:") else None
 
 
-def _parties(c: TelegramCitation, src: Citing) -> tuple[str | None, str | None, str | None]:
+def _parties(c: TelegramCitation, src: Citing,
+             local: dict[str, str]) -> tuple[str | None, str | None, str | None]:
     """(sender, recipient, why not) of the cited telegram."""
     s, r = src.sender, src.recipient
     other = r if s == DEPARTMENT else s
-    named = _post(c.place) if c.place else None
+    named = _post(c.place, local) if c.place else None
     if c.place and named is None:
         return None, None, f"unknown post {c.place!r}"
     if c.kind == "reftel":
@@ -121,9 +122,12 @@ def window(c: TelegramCitation, src: Citing, location: str) -> tuple[str | None,
 
 
 def resolve(c: TelegramCitation, src: Citing, location: str,
-            by_number: dict[str, list[Telegram]]) -> RefRow:
-    """One citation, resolved against the numbered telegrams of the archive."""
-    sender, recipient, why = _parties(c, src)
+            by_number: dict[str, list[Telegram]], local: dict[str, str] | None = None) -> RefRow:
+    """One citation, resolved against the numbered telegrams of the archive.
+
+    `local`: consulates and missions known by their city (`posts.local_posts`).
+    """
+    sender, recipient, why = _parties(c, src, local or {})
     lo, hi = window(c, src, location) if why is None else (None, None)
 
     def row(target: str | None, reason: str | None, candidates: list[str]) -> RefRow:
