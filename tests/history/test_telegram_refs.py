@@ -66,7 +66,9 @@ def test_two_candidates_stay_unresolved_with_both(archive: Archive, put: Put) ->
 def test_unresolved_say_why(archive: Archive, put: Put) -> None:
     _world(put)
     assert _by_text(archive, "d2")["Deptel 800"][:2] == (None, "not in the archive")
-    assert _by_text(archive, "d3")["reftel"][1] == "reftel: no number printed"
+    # Two telegrams cited before it: which one "reftel" means cannot be told.
+    assert _by_text(archive, "d3")["reftel"] == (
+        None, "reftel: several telegrams referenced before it", ["frustest/d2", "frustest/d2"])
     usun = [r for r in archive.refs(src_id="frustest/d3") if r.location == "footnote 1"]
     assert [(r.sender_node, r.recipient_node, r.date_lo, r.date_hi) for r in usun] == [
         ("Mission to the United Nations", DEPT, "1962-10-29", "1962-10-31")]
@@ -126,3 +128,19 @@ def test_cited_dates_that_disagree_keep_the_widest_bounds() -> None:
     # The first two narrow to 10-02..10-03; the third disagrees, and the bounds widen to it.
     assert (item.date_lo, item.date_hi) == ("1962-10-02", "1962-10-22")
     assert item.cited_by == ["c/d0", "c/d1", "c/d2"]
+
+
+def test_reftel_is_the_one_telegram_cited_before_it(archive: Archive, put: Put) -> None:
+    put("frustest", [
+        tel("d1", "1962-10-20", DEPT, MOSCOW, "864"),
+        tel("r1", "1962-10-21", MOSCOW, DEPT, "990", "990. Re Deptel 864. As instructed reftel."),
+        tel("r2", "1962-10-21", MOSCOW, DEPT, "991", "991. Ref Moscow's 980, Deptel 864. Reftel"
+            " and reftel."),
+        tel("r3", "1962-10-21", MOSCOW, DEPT, "992", "992. Reftel unclear."),
+        tel("r4", "1962-10-21", MOSCOW, DEPT, "993", "993. Deptels 864; 870. See reftel."),
+    ])
+    assert _by_text(archive, "r1")["reftel"][:2] == ("frustest/d1", None)
+    # The finder does not read "Moscow's 980": "reftel" may be it.
+    assert _by_text(archive, "r2")["reftel"][1] == "reftel: several telegrams referenced before it"
+    assert _by_text(archive, "r3")["Reftel"][1] == "reftel: no reference telegram named before it"
+    assert _by_text(archive, "r4")["reftel"][0] is None

@@ -11,7 +11,7 @@ from typing import Any
 from cablegram.fields.telegram_cites import find_telegram_citations
 from cablegram.history.posts import local_posts, normalize_correspondent
 from cablegram.history.references import document_refs
-from cablegram.history.telegram_refs import Citing, Telegram, resolve
+from cablegram.history.telegram_refs import Citing, Telegram, resolve, resolve_reftel
 from cablegram.store.base import HistoryDocRow, PersonEdgeRow, RefRow, Store
 
 
@@ -122,8 +122,16 @@ def build_rows(store: Store, on_progress: Callable[[int], None] | None = None) -
         edges.extend(person_edges(r.rowid, rec, r.day))
         refs.extend(document_refs(r.id, rec.get("references") or [], known))
         src = Citing(r.id, r.day, r.sender_node, r.recipient_node)
-        for c in find_telegram_citations(rec.get("text") or ""):
-            refs.append(resolve(c, src, "text", by_number, local))
+        text = rec.get("text") or ""
+        before: list[RefRow] = []
+        for c in find_telegram_citations(text):
+            if c.kind == "reftel" and c.text.lower() == "reftel":
+                refs.append(resolve_reftel(c, src, before, text[:c.start]))
+                continue
+            ref = resolve(c, src, "text", by_number, local)
+            if c.kind != "reftel":
+                before.append(ref)
+            refs.append(ref)
         for fn in rec.get("footnotes") or []:
             for c in find_telegram_citations(fn.get("text") or ""):
                 refs.append(resolve(c, src, f"footnote {fn.get('n')}", by_number, local))

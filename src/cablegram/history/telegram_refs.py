@@ -11,6 +11,7 @@ One candidate resolves; none or several stay unresolved, with the reason and the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -149,3 +150,26 @@ def resolve(c: TelegramCitation, src: Citing, location: str,
     if same_posts:
         return row(None, "outside the date window", [t.id for t in same_posts])
     return row(None, "not in the archive", [])
+
+
+# "Reftel" is the telegram the document refers to ("1632. Re Deptel 1368. ... reftel"): it
+# resolves only when that is unmistakable — one numbered citation before it in the text, and
+# nothing there that looks like a reference the finder does not read ("Moscow's 980", "Toica
+# 584", "Embtels 624; 751", "Rangoon tel 81", "Joint 5532"). Checked by hand:
+# docs/data/telegram_ref_verdicts.tsv.
+_OTHER_REFERENCE = re.compile(
+    r"(?:['’]s|\b(?:To[a-z]{2,4}|[A-Z][a-z]{1,3}to|Secto|Tosec|Polto|Topol|Gadel|Delga|"
+    r"Cirtel|Depcirtel|airgram|despatch|desp|tel|Joint|[A-Z]{2,}))\s*\d+|\d+\s*;\s*\d+")
+
+
+def resolve_reftel(c: TelegramCitation, src: Citing, before: list[RefRow],
+                   text_before: str) -> RefRow:
+    """A "reftel" of a document's text: the one telegram cited before it, resolved as that
+    citation was; otherwise unresolved and why."""
+    numbered = [r for r in before if r.number]
+    if len(numbered) == 1 and not _OTHER_REFERENCE.search(text_before):
+        return numbered[0]._replace(text=c.text, location="text")
+    reason = ("reftel: several telegrams referenced before it" if numbered
+              else "reftel: no reference telegram named before it")
+    return RefRow(src.id, "telegram", c.text, "text", None, "unresolved", reason,
+                  [r.target_id for r in numbered if r.target_id])
