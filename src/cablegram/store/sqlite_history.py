@@ -6,6 +6,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
+from operator import itemgetter
 from pathlib import Path
 
 from cablegram.errors import CablegramError
@@ -101,7 +102,7 @@ class SqliteHistory:
         try:
             conn.execute("BEGIN IMMEDIATE")
             for table in ("history_docs", "history_person_edges", "history_refs",
-                          "history_edges_month"):
+                          "history_edges_month", "history_edges_month_all"):
                 conn.execute(f"DELETE FROM {table}")
             conn.executemany(f"INSERT INTO history_docs ({_DOC_COLS}) VALUES "
                              f"({', '.join('?' * 12)})", docs)
@@ -114,6 +115,9 @@ class SqliteHistory:
                 "INSERT INTO history_edges_month SELECT substr(day, 1, 7), collection, "
                 "sender_node, recipient_node, count(*) FROM history_docs WHERE day IS NOT NULL "
                 "AND sender_node IS NOT NULL AND recipient_node IS NOT NULL GROUP BY 1, 2, 3, 4")
+            conn.execute(
+                "INSERT INTO history_edges_month_all SELECT month, sender_node, recipient_node, "
+                "sum(documents) FROM history_edges_month GROUP BY 1, 2, 3")
             conn.execute("INSERT OR REPLACE INTO history_state VALUES ('mark', ?)", (str(mark),))
             conn.execute("COMMIT")
         except sqlite3.Error as e:
@@ -152,26 +156,34 @@ class SqliteHistory:
 
     def post_edges(self, lo: str, hi: str, collection: str | None, period: str) -> list[
             tuple[str, str, str, int]]:
-        """(bucket, sender, recipient, documents) of [lo, hi]."""
+        """(bucket, sender, recipient, documents) of [lo, hi], by bucket: whole months come
+        from the monthly tables, the partial months at either end from the documents."""
         self._schema()
         months = _whole_months(lo, hi) if period in ("month", "year") else None
         if months is None:
             return self._day_edges(lo, hi, collection, PERIOD_SQL[period])
         first, last = months
-        bucket = "month" if period == "month" else "substr(month, 1, 4)"
-        where = "month BETWEEN ? AND ?" + (" AND collection = ?" if collection else "")
-        args: tuple[str, ...] = (first, last, collection) if collection else (first, last)
-        rows = list(self.conn.execute(
-            f"SELECT {bucket} AS b, sender_node, recipient_node, sum(documents) "
-            f"FROM history_edges_month WHERE {where} GROUP BY b, sender_node, recipient_node",
-            args))
+        if collection is None and period == "month":
+            rows = self.conn.execute(
+                "SELECT month, sender_node, recipient_node, documents FROM "
+                "history_edges_month_all WHERE month BETWEEN ? AND ?", (first, last)).fetchall()
+        else:
+            bucket = "month" if period == "month" else "substr(month, 1, 4)"
+            table, where = ("history_edges_month", "collection = ? AND ") if collection else (
+                "history_edges_month_all", "")
+            args = (collection, first, last) if collection else (first, last)
+            rows = self.conn.execute(
+                f"SELECT {bucket} AS b, sender_node, recipient_node, sum(documents) FROM {table} "
+                f"WHERE {where}month BETWEEN ? AND ? GROUP BY b, sender_node, recipient_node",
+                args).fetchall()
         # The partial months at either end, from the documents themselves.
         if lo < f"{first}-01":
             rows += self._day_edges(lo, _day_before(f"{first}-01"), collection,
                                     PERIOD_SQL[period])
         if hi > f"{last}-31":
             rows += self._day_edges(_next_month(last), hi, collection, PERIOD_SQL[period])
-        rows.sort(key=lambda r: (r[0], -r[3], r[1], r[2]))
+        if len(rows) and (lo < f"{first}-01" or hi > f"{last}-31"):
+            rows.sort(key=itemgetter(0))  # stable: only the partial months move
         return rows
 
     def _day_edges(self, lo: str, hi: str, collection: str | None, bucket: str) -> list[
