@@ -11,6 +11,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cablegram.archive import Archive
 from cablegram.history.digest import Digest, range_title, split_sentences
@@ -132,3 +134,12 @@ def test_corpus_digest_of_random_ranges(corpus: Archive) -> None:
         hi = lo + timedelta(days=rng.randrange(3))
         check(corpus, corpus.digest(lo.isoformat(), hi.isoformat()), lo.isoformat(),
               hi.isoformat())
+
+
+@given(st.text(max_size=400))
+def test_sentences_are_ordered_slices(text: str) -> None:
+    end = 0
+    for a, b in split_sentences(text):
+        assert end <= a < b <= len(text)
+        assert not text[b - 1].isspace()  # trailing space is cut; a sentence is never blank
+        end = b
