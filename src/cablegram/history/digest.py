@@ -26,7 +26,7 @@ MMR_LAMBDA = 0.7
 MAX_THEMES = 6
 SENTENCE_MIN, SENTENCE_MAX = 40, 400
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?P<close>[\"”’)]?)\s+(?=[A-Z“\"(])")
-_PARAGRAPH = re.compile(r"\n\s*\n|\n")
+_LINE = re.compile(r"[^\n]+")  # a paragraph, or a line of a list or table
 EXCLUDED_TYPES = frozenset({"catalog-page"})
 
 
@@ -127,15 +127,12 @@ def item_row(rec: Record, day: str | None) -> Item:
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of `text`: slices, so that each is verbatim."""
     spans: list[tuple[int, int]] = []
-    pos = 0
-    for para in _PARAGRAPH.split(text):
-        start = text.find(para, pos)
-        pos = start + len(para)
-        s = 0
-        for m in _SENTENCE_END.finditer(para):
+    for line in _LINE.finditer(text):
+        start, s = line.start(), 0
+        for m in _SENTENCE_END.finditer(line[0]):
             spans.append((start + s, start + m.start() + len(m["close"])))
             s = m.end()
-        spans.append((start + s, start + len(para)))
+        spans.append((start + s, line.end()))
     return [(a, b) for a, b in ((a, _rstrip(text, a, b)) for a, b in spans) if b > a]
 
 
