@@ -18,12 +18,20 @@ from typing import TYPE_CHECKING, Any
 from cablegram.archive_people import PeopleMixin
 from cablegram.authority_folders import split_paths
 from cablegram.errors import CablegramError, NotFound, ReadError
+from cablegram.history.build import HistoryBuild
+from cablegram.history.build import rebuild as rebuild_history
+from cablegram.history.chronology import PERIODS, Chronology, chronology, parse_range
+from cablegram.history.digest import Digest, digest
+from cablegram.history.gaps import MissingItem, cited_not_printed
+from cablegram.history.network import Network, network
+from cablegram.history.sequences import Sequence as NumberSequence
+from cablegram.history.sequences import sequences
 from cablegram.read_worker import ReadWorkers
 from cablegram.readers.base import Reader
 from cablegram.readers.registry import detect_reader, get_reader
 from cablegram.record import Batch, Collection, Record
 from cablegram.search.index import SearchIndex
-from cablegram.store.base import Store
+from cablegram.store.base import RefRow, Store
 from cablegram.store.sqlite import SqliteStore
 from cablegram.store.twins import FIELD_SOURCES, merge_twins, part_from, rank, twin_key
 
@@ -574,3 +582,68 @@ class Archive(PeopleMixin):
                       sort=sort, limit=limit, offset=offset)
 
     # -- end search -----------------------------------------------------------------------
+
+    # -- history: chronology, network, references, gaps, sequences, digests ---------------
+    # (cablegram.history; the tables are derived from the documents and made again whenever
+    # the documents have changed since, on the first history call after an ingest.)
+
+    def sync_history(self, on_progress: Callable[[int], None] | None = None,
+                     force: bool = False) -> HistoryBuild | None:
+        """Make the history tables again if the documents changed; what was made, or None."""
+        history = self.store.history
+        if not force and history.built_mark() == self.store.last_search_mark():
+            return None
+        return rebuild_history(self.store, on_progress)
+
+    def _history_range(self, lo: str, hi: str, collection: str | None) -> tuple[str, str]:
+        a, b = parse_range(lo, hi)
+        if collection is not None and self.store.collection(collection) is None:
+            raise NotFound("collection", collection)
+        self.sync_history()
+        return a, b
+
+    def chronology(self, lo: str, hi: str, collection: str | None = None, period: str = "day",
+                   limit: int | None = None) -> Chronology:
+        """Documents of [lo, hi] in time order (the first `limit`), and counts per period.
+
+        `lo`/`hi`: YYYY-MM-DD, YYYY-MM or YYYY. An empty range gives an empty chronology.
+        """
+        a, b = self._history_range(lo, hi, collection)
+        return chronology(self.store.history, a, b, collection, period, limit)
+
+    def network(self, lo: str, hi: str, by: str = "post", collection: str | None = None,
+                period: str = "month") -> Network:
+        """Who wrote to whom in [lo, hi]: edges by post (or person), counted per period."""
+        if period not in PERIODS:
+            raise CablegramError(f"unknown period {period!r}: use {', '.join(PERIODS)}")
+        a, b = self._history_range(lo, hi, collection)
+        return network(self.store.history, a, b, by, collection, period)
+
+    def refs(self, *, status: str | None = None, kind: str | None = None,
+             src_id: str | None = None) -> list[RefRow]:
+        """The references found in the documents (all, or those asked for)."""
+        self.sync_history()
+        return list(self.store.history.refs(status=status, kind=kind, src_id=src_id))
+
+    def backlinks(self, id: str) -> list[RefRow]:
+        """The resolved references that point to document `id`."""
+        self.get(id)
+        self.sync_history()
+        return list(self.store.history.refs(status="resolved", target_id=id))
+
+    def cited_not_printed(self) -> list[MissingItem]:
+        """Telegrams and documents cited in the archive and absent from it."""
+        self.sync_history()
+        return cited_not_printed(self.store.history.refs(status="unresolved"))
+
+    def number_sequences(self) -> list[NumberSequence]:
+        """Each post's telegram numbers per recipient and numbering year, gaps, backwards."""
+        self.sync_history()
+        return sequences(self.store.history.telegrams())
+
+    def digest(self, lo: str, hi: str, collection: str | None = None) -> Digest:
+        """A digest page of [lo, hi]: themed sentences taken verbatim, and the item table."""
+        a, b = self._history_range(lo, hi, collection)
+        return digest(self.store.history.docs(a, b, collection), self.get, a, b)
+
+    # -- end history ----------------------------------------------------------------------

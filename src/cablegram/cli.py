@@ -22,7 +22,7 @@ from rich.progress import (
     TextColumn,
     TimeRemainingColumn,
 )
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 from cablegram import __version__
@@ -497,3 +497,163 @@ def person(name_or_id: str, db: Path, as_json: bool) -> None:
     for pid, name, n in found.co_mentioned:
         co.add_row(pid, Text(name), str(n))
     console.print(co)
+
+# -- history: chronology, network, refs, cited-not-printed, sequences, digest ---------------
+
+
+def _history_ready(archive: Archive) -> None:
+    """Make the history tables if the documents changed, with a progress bar (~15 s/corpus)."""
+    console = Console(stderr=True)
+    progress = Progress(TextColumn("history tables"), BarColumn(),
+                        TextColumn("{task.completed} documents read"), console=console,
+                        transient=True, disable=not console.is_terminal)
+    task = progress.add_task("history", total=None)
+    with progress:
+        archive.sync_history(on_progress=lambda n: progress.update(task, completed=n))
+
+
+def _range_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    f = click.option("--collection", metavar="ID", help="Only this collection's documents.")(f)
+    f = click.option("--to", "hi", required=True, metavar="DATE",
+                     help="Last day (YYYY-MM-DD, YYYY-MM or YYYY).")(f)
+    return click.option("--from", "lo", required=True, metavar="DATE",
+                        help="First day (YYYY-MM-DD, YYYY-MM or YYYY).")(f)
+
+
+_PERIOD = click.option("--period", type=click.Choice(["day", "week", "month", "year"]),
+                       default=None, help="Count per day, week, month or year.")
+
+
+@main.command()
+@_range_options
+@db_option
+@_PERIOD
+@click.option("--limit", type=click.IntRange(min=0), default=None,
+              help="List only the first N documents (the counts cover them all).")
+@click.option("--json", "as_json", is_flag=True, help="Print the chronology as JSON.")
+def chronology(lo: str, hi: str, collection: str | None, db: Path, period: str | None,
+               limit: int | None, as_json: bool) -> None:
+    """Documents of a date range in time order, across collections, with counts."""
+    with Archive.open(db, create=False) as archive:
+        _history_ready(archive)
+        out = archive.chronology(lo, hi, collection, period or "day", limit)
+    if as_json:
+        click.echo(json.dumps(out.as_dict(), ensure_ascii=False))
+        return
+    table = Table("day", "time", "from", "to", "title", box=None)
+    table.columns.insert(2, Column("id", no_wrap=True))
+    for e in out.entries:
+        day = f"{e.day or '—'}{' ~' if e.inferred else ''}"
+        table.add_row(day, e.time or "", e.id, Text(e.sender or ""), Text(e.recipient or ""),
+                      Text(e.title))
+    console = Console(highlight=False)
+    console.print(table)
+    console.print(", ".join(f"{b}: {n}" for b, n, _ in out.counts) or "no documents")
+    console.print(f"{out.total} documents ({sum(i for *_, i in out.counts)} placed by range, ~)")
+
+
+@main.command()
+@_range_options
+@db_option
+@click.option("--by", type=click.Choice(["post", "person"]), default="post", show_default=True,
+              help="Nodes: posts (normalised), or persons linked in the documents.")
+@_PERIOD
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "graphml"]),
+              default="table", show_default=True, help="Output: a table, JSON or GraphML.")
+def network(lo: str, hi: str, collection: str | None, db: Path, by: str, period: str | None,
+            fmt: str) -> None:
+    """Who wrote to whom in a date range: edges sender -> recipient, counted per period."""
+    with Archive.open(db, create=False) as archive:
+        _history_ready(archive)
+        out = archive.network(lo, hi, by, collection, period or "month")
+    if fmt == "json":
+        click.echo(json.dumps(out.as_dict(), ensure_ascii=False))
+    elif fmt == "graphml":
+        click.echo(out.graphml(), nl=False)
+    else:
+        table = Table("from", "to", "documents", "per period", box=None)
+        for e in out.edges:
+            table.add_row(Text(e.source), Text(e.target), str(e.documents),
+                          ", ".join(f"{p}: {n}" for p, n in e.by_period.items()))
+        Console(highlight=False).print(table)
+
+
+@main.command()
+@db_option
+@click.option("--unresolved", is_flag=True, help="Only references that did not resolve.")
+@click.option("--kind", type=click.Choice(["document", "telegram"]), default=None,
+              help="Only document or telegram references.")
+@click.option("--id", "doc_id", metavar="ID", help="Only the references in this document.")
+@click.option("--backlinks", metavar="ID", help="The references that point to this document.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines.")
+def refs(db: Path, unresolved: bool, kind: str | None, doc_id: str | None,
+         backlinks: str | None, as_json: bool) -> None:
+    """References between documents: resolved targets, or why not (with candidates)."""
+    with Archive.open(db, create=False) as archive:
+        _history_ready(archive)
+        if backlinks is not None:
+            rows = archive.backlinks(backlinks)
+        else:
+            rows = archive.refs(status="unresolved" if unresolved else None, kind=kind,
+                                src_id=doc_id)
+    for r in rows:
+        if as_json:
+            click.echo(json.dumps(r._asdict(), ensure_ascii=False))
+        else:
+            what = r.target_id or f"unresolved: {r.reason}" + (
+                f" ({', '.join(r.candidates)})" if r.candidates else "")
+            click.echo(f"{r.src_id}\t{r.location}\t{_one_line(r.text)}\t{what}")
+
+
+@main.command("cited-not-printed")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines.")
+def cited_not_printed(db: Path, as_json: bool) -> None:
+    """Telegrams and documents cited in the archive and absent from it, by post and year."""
+    with Archive.open(db, create=False) as archive:
+        _history_ready(archive)
+        items = archive.cited_not_printed()
+    for i in items:
+        if as_json:
+            click.echo(json.dumps(i.as_dict(), ensure_ascii=False))
+        else:
+            bounds = f"{i.date_lo or '?'}..{i.date_hi or '?'}"
+            click.echo(f"{i.kind}\t{i.group}\t{i.year}\t{i.number}\t{bounds}\t"
+                       f"{', '.join(i.cited_by)}")
+
+
+@main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines.")
+def sequences(db: Path, as_json: bool) -> None:
+    """Telegram numbers per sender, recipient and numbering year: gaps, numbers backwards."""
+    with Archive.open(db, create=False) as archive:
+        _history_ready(archive)
+        series = archive.number_sequences()
+    for s in series:
+        if as_json:
+            click.echo(json.dumps(s.as_dict(), ensure_ascii=False))
+        else:
+            first, last = s.held[0].number, s.held[-1].number
+            click.echo(f"{s.sender} -> {s.recipient}\t{s.year}\t{len(s.held)} held "
+                       f"({first}-{last})\t{len(s.gaps)} gaps\t"
+                       f"backwards: {', '.join(s.backwards) or '-'}")
+
+
+@main.command()
+@_range_options
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md",
+              show_default=True, help="Output: Markdown, HTML or JSON.")
+def digest(lo: str, hi: str, collection: str | None, db: Path, fmt: str) -> None:
+    """A digest page of a date range: themed sentences quoted from the documents, each
+    citing its document, and the item table of every document of the range."""
+    with Archive.open(db, create=False) as archive:
+        _history_ready(archive)
+        page = archive.digest(lo, hi, collection)
+    if fmt == "json":
+        click.echo(json.dumps(page.as_dict(), ensure_ascii=False))
+    else:
+        click.echo(page.markdown() if fmt == "md" else page.html(), nl=False)
+
+# -- end history ---------------------------------------------------------------------------

@@ -180,3 +180,85 @@ class Store(Protocol):
     def people_stats(self) -> dict[str, Any]: ...
 
     def close(self) -> None: ...
+
+    @property
+    def history(self) -> HistoryStore:
+        """The history tables (cablegram.history), made on first use."""
+        ...
+
+
+# -- the history tables (cablegram.history) ---------------------------------------------------
+
+
+class HistoryDocRow(NamedTuple):
+    """A document as the chronology and the network see it.
+
+    day: the date, else the range start, else a neighbour's date (then `inferred` is 1).
+    """
+
+    rowid: int
+    id: str
+    collection: str
+    seq: int
+    day: str | None
+    time: str | None
+    inferred: int
+    doc_type: str | None
+    title: str
+    sender_node: str | None
+    recipient_node: str | None
+    telegram_number: str | None
+
+
+class PersonEdgeRow(NamedTuple):
+    rowid: int
+    day: str | None
+    collection: str
+    source: str
+    target: str
+
+
+class RefRow(NamedTuple):
+    """A reference found in a document: resolved to `target_id`, or not and why."""
+
+    src_id: str
+    kind: str  # document | telegram
+    text: str
+    location: str  # text | footnote N | markup
+    target_id: str | None
+    status: str  # resolved | unresolved
+    reason: str | None
+    candidates: list[str]
+    number: str | None = None
+    sender_node: str | None = None
+    recipient_node: str | None = None
+    date_lo: str | None = None
+    date_hi: str | None = None
+
+
+class HistoryStore(Protocol):
+    """The derived history tables: replaced whole, read by day range."""
+
+    def built_mark(self) -> int | None: ...
+
+    def replace(self, docs: Iterable[HistoryDocRow], edges: Iterable[PersonEdgeRow],
+                refs: Iterable[RefRow], mark: int) -> None: ...
+
+    def docs(self, lo: str, hi: str, collection: str | None = None,
+             limit: int | None = None) -> list[HistoryDocRow]: ...
+
+    def counts(self, lo: str, hi: str, collection: str | None,
+               period: str) -> list[tuple[str, int, int]]: ...
+
+    def post_edges(self, lo: str, hi: str, collection: str | None,
+                   period: str) -> list[tuple[str, str, str, int]]: ...
+
+    def person_edges(self, lo: str, hi: str, collection: str | None,
+                     period: str) -> list[tuple[str, str, str, int]]: ...
+
+    def refs(self, *, status: str | None = None, kind: str | None = None,
+             src_id: str | None = None, target_id: str | None = None) -> Iterator[RefRow]: ...
+
+    def telegrams(self) -> list[HistoryDocRow]: ...
+
+    def day_bounds(self) -> tuple[str | None, str | None]: ...

@@ -14,6 +14,7 @@ from typing import Any
 from cablegram.errors import CablegramError, ReadError
 from cablegram.record import Batch, Collection, Person, Record, Term
 from cablegram.store.base import PageRow, Put, SearchRow
+from cablegram.store.sqlite_history import SqliteHistory
 from cablegram.store.sqlite_people import PeopleTables
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -102,6 +103,7 @@ class SqliteStore(PeopleTables):
 
     def __init__(self, path: str | Path, *, migrations_dir: Path = MIGRATIONS_DIR) -> None:
         self.path = str(path)
+        self._history: SqliteHistory | None = None
         try:
             # Autocommit mode: every transaction below is an explicit BEGIN ... COMMIT.
             self.conn = sqlite3.connect(self.path, isolation_level=None)
@@ -400,6 +402,13 @@ class SqliteStore(PeopleTables):
         result = [r[0] for r in self.conn.execute("PRAGMA integrity_check")]
         fk = list(self.conn.execute("PRAGMA foreign_key_check"))
         return result + [f"foreign key: {row!r}" for row in fk]
+
+    @property
+    def history(self) -> SqliteHistory:
+        """The history tables (store/history.sql) on this connection."""
+        if self._history is None:
+            self._history = SqliteHistory(self.conn, self.path)
+        return self._history
 
     def close(self) -> None:
         self.conn.close()

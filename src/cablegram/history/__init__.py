@@ -1,0 +1,1 @@
+"""Day by day and message by message: chronology, network, references, gaps, digests."""
