@@ -19,7 +19,7 @@ from cablegram.readers.base import Reader
 from cablegram.readers.registry import detect_reader, get_reader
 from cablegram.record import Batch, Collection, Record
 from cablegram.search.index import SearchIndex
-from cablegram.store.base import Store
+from cablegram.store.base import CollectionSpan, ListRow, Store
 from cablegram.store.sqlite import SqliteStore
 
 # What a folder walk picks up; a file named explicitly is always taken.
@@ -226,6 +226,7 @@ class Archive:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._index: SearchIndex | None = None
+        self._cited_by: dict[str, list[tuple[str, str]]] | None = None
 
     @property
     def index(self) -> SearchIndex:
@@ -466,8 +467,11 @@ class Archive:
     # -- search (owned by the search helper: add `search(...)` between these markers) -----
 
     def search(self, query: str, facets: Iterable[str] | None = None, sort: str = "relevance",
-               limit: int = 20, offset: int = 0) -> dict[str, Any]:
+               limit: int = 20, offset: int = 0,
+               facet_size: int | None = 30) -> dict[str, Any]:
         """Run a query (see docs/search.md): `{"total", "results", "facets"}` as plain data.
+
+        `facet_size`: the most frequent values listed per facet (None: all).
 
         Raises QueryError(pos, reason) for a malformed query.
         """
@@ -476,6 +480,49 @@ class Archive:
         self.sync_index()
         return search(self.index, self.store, query,
                       facets=None if facets is None else list(facets),
-                      sort=sort, limit=limit, offset=offset)
+                      sort=sort, limit=limit, offset=offset, facet_size=facet_size)
 
     # -- end search -----------------------------------------------------------------------
+
+
+    # -- read views (web helper): what the pages list besides one record ------------------
+
+    def toc(self, collection: str) -> list[ListRow]:
+        """A collection's documents in printed order, with their chapter (for its contents)."""
+        self.collection(collection)  # NotFound for an unknown id
+        return self.store.list_rows(collection)
+
+    def by_day(self, date_from: str, date_to: str, limit: int = 1000) -> list[ListRow]:
+        """Dated documents from `date_from` to `date_to` (YYYY-MM-DD, both included)."""
+        from cablegram.search.engine import check_paging
+
+        limit, _ = check_paging(limit, 0)
+        return self.store.day_rows(date_from, date_to, limit)
+
+    def neighbours(self, id: str) -> dict[str, str | None]:
+        """Ids of the previous and next documents: in the volume (prev, next) and in date
+        order across the archive (prev_date, next_date)."""
+        return self.store.neighbour_ids(id)
+
+    def year_counts(self) -> list[tuple[int, int]]:
+        """(year, documents) for every year with a dated document, in order."""
+        return self.store.year_counts()
+
+    def collection_spans(self) -> list[CollectionSpan]:
+        return self.store.collection_spans()
+
+    def cited_by(self, id: str) -> list[tuple[str, str]]:
+        """(record id, reference text) of the records whose references resolve to `id`.
+
+        The whole map is read once per Archive (about half a second on the corpus): an
+        archive open for reading does not change under it.
+        """
+        if self._cited_by is None:
+            found: dict[str, list[tuple[str, str]]] = {}
+            for source, text, target in self.store.reference_targets():
+                if source != target:
+                    found.setdefault(target, []).append((source, text))
+            self._cited_by = found
+        return self._cited_by.get(id, [])
+
+    # -- end read views -------------------------------------------------------------------

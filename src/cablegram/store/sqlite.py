@@ -13,7 +13,7 @@ from typing import Any
 
 from cablegram.errors import CablegramError, ReadError
 from cablegram.record import Batch, Collection, Person, Record, Term
-from cablegram.store.base import PageRow, Put, SearchRow
+from cablegram.store.base import CollectionSpan, ListRow, PageRow, Put, SearchRow
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[A-Za-z0-9_]+\.sql$")
@@ -36,6 +36,11 @@ _INDEX_COLLECTION = (
     "VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM search_queue))",
 )
 
+_LIST_ROWS = (
+    "SELECT id, collection, number, title, date, doc_type, sender, recipient, "
+    "json_extract(record, '$.extra.chapter'), json_extract(record, '$.extra.compilation') "
+    "FROM documents "
+)
 _SEARCH_ROWS = (
     "SELECT s.rowid, d.title, d.text, s.collection, s.doc_type, s.classification, s.number, "
     "s.telegram_number, s.sender, s.recipient, s.place, s.year, s.date_lo, s.date_hi, "
@@ -379,6 +384,61 @@ class SqliteStore:
         return {r: PageRow(i, t, d, x) for r, i, t, d, x in self.conn.execute(
             "SELECT rowid, id, title, date, text FROM documents "
             "WHERE rowid IN (SELECT value FROM json_each(?))", (json.dumps(rowids),))}
+
+    # -- read views for the web (web helper) ---------------------------------------------
+
+    def list_rows(self, collection: str) -> list[ListRow]:
+        return [ListRow._make(r) for r in self.conn.execute(
+            _LIST_ROWS + "WHERE collection = ? ORDER BY seq", (collection,))]
+
+    def day_rows(self, date_from: str, date_to: str, limit: int) -> list[ListRow]:
+        return [ListRow._make(r) for r in self.conn.execute(
+            _LIST_ROWS + "WHERE date BETWEEN ? AND ? ORDER BY date, time, id LIMIT ?",
+            (date_from, date_to, limit))]
+
+    def neighbour_ids(self, id: str) -> dict[str, str | None]:
+        row = self.conn.execute(
+            "SELECT collection, seq, date FROM documents WHERE id = ?", (id,)).fetchone()
+        out: dict[str, str | None] = dict.fromkeys(("prev", "next", "prev_date", "next_date"))
+        if row is None:
+            return out
+        col, seq, date = row
+        q = self.conn.execute
+        for key, sql, args in (
+            ("prev", "collection = ? AND seq < ? ORDER BY seq DESC", (col, seq)),
+            ("next", "collection = ? AND seq > ? ORDER BY seq", (col, seq)),
+            # Date order: (date, id), so that documents of one day have an order too.
+            ("prev_date", "(date < ? OR (date = ? AND id < ?)) ORDER BY date DESC, id DESC",
+             (date, date, id)),
+            ("next_date", "(date > ? OR (date = ? AND id > ?)) ORDER BY date, id",
+             (date, date, id)),
+        ):
+            if date is None and key.endswith("_date"):
+                continue
+            found = q(f"SELECT id FROM documents WHERE {sql} LIMIT 1", args).fetchone()
+            out[key] = found[0] if found else None
+        return out
+
+    def year_counts(self) -> list[tuple[int, int]]:
+        return [(y, n) for y, n in self.conn.execute(
+            "SELECT year, count(*) FROM documents WHERE year IS NOT NULL "
+            "GROUP BY year ORDER BY year")]
+
+    def collection_spans(self) -> list[CollectionSpan]:
+        return [CollectionSpan._make(r) for r in self.conn.execute(
+            "SELECT c.id, c.title, c.format, c.doc_count, "
+            "(SELECT min(coalesce(date, date_not_before)) FROM documents "
+            " WHERE collection = c.id), "
+            "(SELECT max(coalesce(date, date_not_after)) FROM documents "
+            " WHERE collection = c.id) FROM collections c ORDER BY c.id")]
+
+    def reference_targets(self) -> Iterator[tuple[str, str, str]]:
+        yield from self.conn.execute(
+            "SELECT d.id, json_extract(j.value, '$.text'), json_extract(j.value, '$.target') "
+            "FROM documents d, json_each(d.record, '$.references') j "
+            "WHERE json_extract(j.value, '$.target') IS NOT NULL")
+
+    # -- end read views -------------------------------------------------------------------
 
     def integrity_check(self) -> list[str]:
         """`PRAGMA integrity_check` plus foreign keys: ["ok"] when all is well."""
