@@ -99,9 +99,13 @@ class Site:
     def error(self, request: Request, exc: Exception, as_json: bool) -> Response:
         status, body = _error(exc)
         if as_json:
-            return JSONResponse({"error": body}, status_code=status)
-        page = Page("error.html", f"Error {status}", {"error": body}, status=status)
-        return self.render(request, page, as_json=False)
+            response: Response = JSONResponse({"error": body}, status_code=status)
+        else:
+            page = Page("error.html", f"Error {status}", {"error": body}, status=status)
+            response = self.render(request, page, as_json=False)
+        # A 405 names the methods allowed (the Allow header Starlette gives it).
+        response.headers.update(getattr(exc, "headers", None) or {})
+        return response
 
     def page(self, known: tuple[str, ...], view: View,
              twin: bool = True) -> Callable[[Request], Awaitable[Response]]:

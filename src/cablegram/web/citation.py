@@ -172,8 +172,11 @@ def ris(c: Cited) -> str:
     if c.date:
         lines.append(("DA", c.date.replace("-", "/")))
     lines += [(k, v) for k, v in (("PY", c.year), ("PB", c.publisher),
-                                  ("CY", c.publisher_place), ("CP", c.place),
+                                  ("CY", c.publisher_place),
                                   ("SE", f"Document {c.number}" if c.number else None)) if v]
+    when = ", ".join(p for p in (c.place, human_date(c.date)) if p)
+    if when:
+        lines.append(("N1", when))
     lines += [("UR", c.url), ("ER", "")]
     return "".join(f"{tag}  - {_ris(v)}\n" for tag, v in lines)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from cablegram import __version__
+from cablegram.web.params import ID
 
 _NULLABLE_STR = {"type": ["string", "null"]}
 _LINK = {"type": ["object", "null"], "required": ["id", "url"],
@@ -95,6 +96,8 @@ SCHEMAS: dict[str, Any] = {
 
 def _param(name: str, where: str = "query", schema: dict[str, Any] | None = None,
            required: bool = False, description: str = "") -> dict[str, Any]:
+    if where == "path" and schema is None:
+        schema = {"type": "string", "pattern": f"^{ID.pattern}$"}
     return {"name": name, "in": where, "required": required or where == "path",
             "schema": schema or {"type": "string"}, "description": description}
 
@@ -113,8 +116,9 @@ def _get(summary: str, schema: str, params: list[dict[str, Any]],
 
 
 _NUMBER = {"type": "integer", "minimum": 0}
-_PERIOD_PARAMS = [_param("from", schema={"type": "string", "format": "date"}),
-                  _param("to", schema={"type": "string", "format": "date"})]
+# Empty is allowed: a period form sends its empty fields (the default period then).
+_DAY = {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "maxLength": 0}]}
+_PERIOD_PARAMS = [_param("from", schema=_DAY), _param("to", schema=_DAY)]
 
 
 def openapi_schema() -> dict[str, Any]:

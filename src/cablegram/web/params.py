@@ -55,14 +55,16 @@ class Params:
     def number(self, name: str, default: int) -> int:
         """A whole number ≥ 0 (any size: the library decides what a huge one means)."""
         raw = self.values.get(name)
-        if raw is None or raw == "":
+        if raw is None:
             return default
-        if not raw.isascii() or not raw.isdigit() or len(raw) > 30:
+        # Python reads at most 4300 digits; no page needs more than a few.
+        if not raw.isascii() or not raw.isdigit() or len(raw) > 4000:
             raise ParameterError(name, f"must be a whole number ≥ 0, not {raw[:40]!r}")
         return int(raw)
 
     def day(self, name: str) -> str | None:
-        """A date as YYYY-MM-DD, checked against the calendar."""
+        """A date as YYYY-MM-DD, checked against the calendar; empty (a form's field left
+        blank) is no date."""
         raw = self.values.get(name)
         if not raw:
             return None
