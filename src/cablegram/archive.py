@@ -6,7 +6,7 @@ import hashlib
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -468,10 +468,11 @@ class Archive:
 
     def search(self, query: str, facets: Iterable[str] | None = None, sort: str = "relevance",
                limit: int = 20, offset: int = 0,
-               facet_size: int | None = 30) -> dict[str, Any]:
+               facet_size: int | Mapping[str, int | None] | None = 30) -> dict[str, Any]:
         """Run a query (see docs/search.md): `{"total", "results", "facets"}` as plain data.
 
-        `facet_size`: the most frequent values listed per facet (None: all).
+        `facet_size`: the most frequent values listed per facet (None: all), or a size
+        per facet name (`{"year": None}`: every year, other facets 30).
 
         Raises QueryError(pos, reason) for a malformed query.
         """

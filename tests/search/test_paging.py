@@ -85,3 +85,12 @@ def test_check_paging_returns_or_raises_its_own_error(limit: object, offset: obj
     except ParameterError:
         return
     assert got == (limit, offset) and min(got) >= 0
+
+
+def test_facet_size_per_facet(db: Path) -> None:
+    with Archive.open(db) as archive:
+        out = archive.search("NOT zzzz", facets=["year", "collection"],
+                             facet_size={"year": None, "collection": 1})
+    assert len(out["facets"]["collection"]) == 1
+    assert out["facets"]["collection"][0][1] == 4  # the most frequent of the three volumes
+    assert sum(n for _, n in out["facets"]["year"]) == len(RECORDS)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import tantivy
@@ -46,7 +46,8 @@ def check_query(query: str) -> str:
 
 def search(index: SearchIndex, store: Store, query: str | Node, *,
            facets: Sequence[str] | None = None, sort: str = "relevance",
-           limit: int = 20, offset: int = 0, facet_size: int | None = FACET_SIZE,
+           limit: int = 20, offset: int = 0,
+           facet_size: int | Mapping[str, int | None] | None = FACET_SIZE,
            ) -> dict[str, Any]:
     """`{"total", "results": [{"id", "title", "date", "snippet", "score"}], "facets"}`.
 
@@ -80,9 +81,12 @@ def search(index: SearchIndex, store: Store, query: str | Node, *,
     scores = [None if by_date else float(s) for s, _ in hits]
     counts = {}
     if facets:
-        spec = {f: FACETS[f].aggregation(facet_size) for f in facets}
+        # One size for every facet, or a size per facet (absent: FACET_SIZE).
+        sizes = {f: facet_size.get(f, FACET_SIZE) if isinstance(facet_size, Mapping)
+                 else facet_size for f in facets}
+        spec = {f: FACETS[f].aggregation(sizes[f]) for f in facets}
         aggs = searcher.aggregate(q, spec)
-        counts = {f: FACETS[f].facet_results(aggs[f]["buckets"], facet_size) for f in facets}
+        counts = {f: FACETS[f].facet_results(aggs[f]["buckets"], sizes[f]) for f in facets}
     results = _results(index, searcher, store, q if ranked else None,
                        list(zip(rowids, scores, strict=True)))
     # SearchResult.count is missing from tantivy's type stubs.

@@ -403,21 +403,24 @@ class SqliteStore:
         if row is None:
             return out
         col, seq, date = row
-        q = self.conn.execute
-        for key, sql, args in (
-            ("prev", "collection = ? AND seq < ? ORDER BY seq DESC", (col, seq)),
-            ("next", "collection = ? AND seq > ? ORDER BY seq", (col, seq)),
-            # Date order: (date, id), so that documents of one day have an order too.
-            ("prev_date", "(date < ? OR (date = ? AND id < ?)) ORDER BY date DESC, id DESC",
-             (date, date, id)),
-            ("next_date", "(date > ? OR (date = ? AND id > ?)) ORDER BY date, id",
-             (date, date, id)),
-        ):
-            if date is None and key.endswith("_date"):
-                continue
-            found = q(f"SELECT id FROM documents WHERE {sql} LIMIT 1", args).fetchone()
-            out[key] = found[0] if found else None
+        one = self._first_id
+        out["prev"] = one("WHERE collection = ? AND seq < ? ORDER BY seq DESC", col, seq)
+        out["next"] = one("WHERE collection = ? AND seq > ? ORDER BY seq", col, seq)
+        if date is not None:
+            # Date order is (date, id). Each step is one lookup in the date index: within the
+            # same day first, else the nearest other day.
+            out["prev_date"] = one(
+                "WHERE date = ? AND id < ? ORDER BY id DESC", date, id) or one(
+                "WHERE date = (SELECT max(date) FROM documents WHERE date < ?) "
+                "ORDER BY id DESC", date)
+            out["next_date"] = one("WHERE date = ? AND id > ? ORDER BY id", date, id) or one(
+                "WHERE date = (SELECT min(date) FROM documents WHERE date > ?) ORDER BY id",
+                date)
         return out
+
+    def _first_id(self, where: str, *args: object) -> str | None:
+        found = self.conn.execute(f"SELECT id FROM documents {where} LIMIT 1", args).fetchone()
+        return str(found[0]) if found else None
 
     def year_counts(self) -> list[tuple[int, int]]:
         return [(y, n) for y, n in self.conn.execute(

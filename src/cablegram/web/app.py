@@ -147,7 +147,9 @@ def create_app(db: str | Path | None = None) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        site.archive  # noqa: B018  (opened now: a missing archive stops the start)
+        # Opened now: a missing archive stops the start, and the backlinks map is read
+        # before the first request rather than during it.
+        site.archive.cited_by("")
         yield
         site.close()
 

@@ -21,6 +21,7 @@ from cablegram.web.urls import collection_url, quoted, record_url, search_url
 PAGE_SIZE = 20
 SEARCH_PARAMS = ("q", "sort", "offset", "limit")
 FACET_SHOWN = 30  # values listed per facet in the sidebar (counts are over every hit)
+FACET_SIZES: dict[str, int | None] = {**dict.fromkeys(ALL_FACETS, FACET_SHOWN), "year": None}
 MAX_PAGE_SIZE = 200
 # A facet's value becomes this clause of the query (the language's field for it).
 FACET_FIELDS = {"collection": "collection", "doc_type": "type", "classification": "class",
@@ -196,8 +197,9 @@ def search(archive: Archive, params: Params) -> Page:
     if not q.strip():
         return Page("search.html", "Search", data)
     try:
+        # Every year for the histogram; the sidebar's facets list their top values.
         out = archive.search(q, facets=ALL_FACETS, sort=sort, limit=limit, offset=offset,
-                             facet_size=None)
+                             facet_size=FACET_SIZES)
     except QueryError as e:
         data["error"] = {"status": 400, "kind": "query", "message": str(e),
                          "position": e.pos, "reason": e.reason,
@@ -205,7 +207,7 @@ def search(archive: Archive, params: Params) -> Page:
         return Page("search.html", "Search", data, status=400)
     data["total"] = out["total"]
     data["results"] = [{**r, "url": record_url(r["id"])} for r in out["results"]]
-    data["facets"] = {name: _facet_links(q, name, values[:FACET_SHOWN])
+    data["facets"] = {name: _facet_links(q, name, values)
                       for name, values in out["facets"].items() if name != "year"}
     data["years"] = sorted(({"year": v, "documents": n} for v, n in out["facets"]["year"]
                             if v is not None), key=lambda y: y["year"])
