@@ -11,6 +11,7 @@ import math
 from collections import Counter
 from datetime import date, timedelta
 from typing import Any
+from urllib.parse import urlencode
 
 from cablegram.archive import Archive
 from cablegram.errors import NotFound, ParameterError, QueryError
@@ -51,7 +52,8 @@ def people(archive: Archive, params: Params) -> Page:
     shown = found[offset:offset + PEOPLE_PAGE]
     nxt = offset + PEOPLE_PAGE
     data = {"q": q, "total": len(found), "offset": offset, "people": shown,
-            "next_url": f"/people?q={q}&offset={nxt}" if nxt < len(found) else None}
+            "next_url": "/people?" + urlencode({"q": q, "offset": nxt})
+            if nxt < len(found) else None}
     return Page("people.html", "People", data)
 
 

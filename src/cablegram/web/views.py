@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote_plus
 
 from cablegram.archive import Archive
 from cablegram.errors import ParameterError, QueryError
@@ -172,13 +173,15 @@ def item(archive: Archive, params: Params, id: str, base: str) -> Page:
 
 
 def _facet_links(q: str, name: str, values: list[list[object]]) -> list[dict[str, Any]]:
+    # Percent-encoding works character by character: the query's part is encoded once for
+    # every value of every facet (a page has up to 180 such links).
+    prefix = "/search?q=" + quote_plus(q.strip() + " ")
+    field = FACET_FIELDS[name]
     out = []
     for value, count in values:
-        clause = None
-        if value is not None:
-            clause = f"{FACET_FIELDS[name]}:{quoted(str(value))}"
+        clause = None if value is None else f"{field}:{quoted(str(value))}"
         out.append({"value": value, "count": count,
-                    "url": search_url(f"{q} {clause}".strip()) if clause else None,
+                    "url": prefix + quote_plus(clause) if clause else None,
                     "selected": clause is not None and clause in q})
     return out
 
