@@ -39,7 +39,8 @@ def bars(years: list[dict[str, Any]], width: float = 720, height: float = 140) -
     first, last = min(counts), max(counts)
     span = last - first + 1
     top = max(counts.values()) or 1
-    w = width / span
+    # Bars no wider than 40 units: a few years are bars, not one block.
+    w = min(width / span, 40.0)
     out = []
     for i, year in enumerate(range(first, last + 1)):
         n = counts.get(year, 0)
