@@ -88,7 +88,8 @@ def test_search_results_facets_and_years(client: TestClient) -> None:
     assert [r["url"] for r in data["results"]] == [f"/documents/{r['id']}"
                                                    for r in data["results"]]
     assert {v["value"]: v["count"] for v in data["facets"]["doc_type"]} == {"letter": 2}
-    assert data["years"] == [{"year": 1962, "documents": 2}]
+    assert data["years"] == [{"year": 1962, "documents": 2,
+                              "url": "/search?q=khrushchev+date%3A1962"}]
     link = data["facets"]["from"][0]["url"]
     narrowed = client.get(link.replace("/search?", "/search.json?")).json()
     assert narrowed["total"] == 1

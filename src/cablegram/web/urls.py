@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlencode
 
 
@@ -23,8 +24,11 @@ def search_url(q: str, **more: object) -> str:
     return "/search?" + urlencode(params)
 
 
+_WORD = re.compile(r"[\w.-]+")
+
+
 def quoted(value: str) -> str:
     """A field value as the query language takes it: quoted when it has more than a word."""
-    if value and all(c.isalnum() or c in "-." for c in value):
+    if _WORD.fullmatch(value) and "_" not in value:
         return value
     return '"' + value.replace('"', " ") + '"'

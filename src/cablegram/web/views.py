@@ -21,7 +21,7 @@ from cablegram.web.urls import collection_url, quoted, record_url, search_url
 
 PAGE_SIZE = 20
 SEARCH_PARAMS = ("q", "sort", "offset", "limit")
-FACET_SHOWN = 30  # values listed per facet in the sidebar (counts are over every hit)
+FACET_SHOWN = 12  # values listed per facet in the sidebar (counts are over every hit)
 FACET_SIZES: dict[str, int | None] = {**dict.fromkeys(ALL_FACETS, FACET_SHOWN), "year": None}
 MAX_PAGE_SIZE = 200
 # A facet's value becomes this clause of the query (the language's field for it).
@@ -212,8 +212,10 @@ def search(archive: Archive, params: Params) -> Page:
     data["results"] = [{**r, "url": record_url(r["id"])} for r in out["results"]]
     data["facets"] = {name: _facet_links(q, name, values)
                       for name, values in out["facets"].items() if name != "year"}
-    data["years"] = sorted(({"year": v, "documents": n} for v, n in out["facets"]["year"]
-                            if v is not None), key=lambda y: y["year"])
+    prefix = "/search?q=" + quote_plus(q.strip() + " date:")
+    data["years"] = sorted(({"year": v, "documents": n, "url": f"{prefix}{v}"}
+                            for v, n in out["facets"]["year"] if v is not None),
+                           key=lambda y: y["year"])
     nxt = offset + limit
     keep = {"sort": None if sort == "relevance" else sort,
             "limit": None if limit == PAGE_SIZE else limit}
