@@ -54,3 +54,16 @@ def test_any_text_and_marks_keep_every_character(text: str,
     expected = "\n\n".join(p for p in text.split("\n\n") if p)
     assert _joined(paras) == expected
     assert all(s.text or s.kind == "br" for p in paras for s in p)
+
+
+def test_a_person_links_to_the_register_else_to_the_volume_list() -> None:
+    from cablegram.record import PersonLink
+
+    record = Record(id="c/d1", collection="c", text="Rusk and Thompson.", persons=[
+        PersonLink("107516", "Dean Rusk", [Mention("Rusk", 0, 4)], volume_id="p_RD1"),
+        PersonLink(None, "Llewellyn Thompson", [Mention("Thompson", 9, 17)],
+                   volume_id="p_TLE1")])
+    assert [(m.text, m.target) for m in (Segment(record.text[k.start:k.end], k.kind,
+                                                 k.note, k.target)
+                                         for k in record_marks(record))] == [
+        ("Rusk", "107516"), ("Thompson", "c:p_TLE1")]

@@ -48,9 +48,11 @@ def record_marks(record: Record, text: str | None = None) -> list[Mark]:
     marks: list[Mark] = []
     if body:
         for p in record.persons:
+            # The register's id once linked; else the entry of the volume's persons list.
+            target = p.id or (f"{record.collection}:{p.volume_id}" if p.volume_id else None)
             for m in p.mentions:
                 if text[m.start:m.end] == m.text and m.start < m.end:
-                    marks.append(Mark(m.start, m.end, "person", p.name, p.id))
+                    marks.append(Mark(m.start, m.end, "person", p.name, target))
         for t in record.terms:
             for m in t.mentions:
                 if text[m.start:m.end] == m.text and m.start < m.end:
