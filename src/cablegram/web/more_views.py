@@ -12,6 +12,7 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlencode
+from weakref import WeakKeyDictionary
 
 from cablegram.archive import Archive
 from cablegram.errors import NotFound, ParameterError, QueryError
@@ -28,20 +29,23 @@ NETWORK_NODES = 30
 # -- people ---------------------------------------------------------------------------------
 
 
+# Every volume's persons list, read once per archive: it does not change under a read-only
+# server. Weak keys: an archive closed and dropped takes its list with it.
+_PEOPLE: WeakKeyDictionary[Archive, list[dict[str, Any]]] = WeakKeyDictionary()
+
+
 def _people(archive: Archive) -> list[dict[str, Any]]:
-    # Every volume's persons list, read once per worker: the archive does not change under
-    # a read-only server.
-    cache: list[dict[str, Any]] | None = getattr(archive, "_web_people", None)
-    if cache is None:
-        cache = []
+    found = _PEOPLE.get(archive)
+    if found is None:
+        found = []
         for c in archive.collections():
             for p in archive.collection(c.id).persons:
                 id = f"{c.id}:{p.xml_id}"
-                cache.append({"id": id, "name": p.name, "description": p.description,
+                found.append({"id": id, "name": p.name, "description": p.description,
                               "collection": c.id, "url": person_url(id)})
-        cache.sort(key=lambda p: (p["name"].casefold(), p["id"]))
-        archive._web_people = cache  # type: ignore[attr-defined]
-    return cache
+        found.sort(key=lambda p: (p["name"].casefold(), p["id"]))
+        _PEOPLE[archive] = found
+    return found
 
 
 def people(archive: Archive, params: Params) -> Page:
