@@ -7,7 +7,7 @@ import os
 import tempfile
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -31,7 +31,7 @@ from cablegram.readers.base import Reader
 from cablegram.readers.registry import detect_reader, get_reader
 from cablegram.record import Batch, Collection, Record
 from cablegram.search.index import SearchIndex
-from cablegram.store.base import RefRow, Store
+from cablegram.store.base import CollectionSpan, ListRow, RefRow, Store
 from cablegram.store.sqlite import SqliteStore
 from cablegram.store.twins import FIELD_SOURCES, merge_twins, part_from, rank, twin_key
 
@@ -273,6 +273,7 @@ class Archive(PeopleMixin):
         self.store = store
         self._index: SearchIndex | None = None
         self._link_setup: LinkSetup | None = None
+        self._cited_by: dict[str, list[tuple[str, str]]] | None = None
 
     @property
     def index(self) -> SearchIndex:
@@ -569,8 +570,12 @@ class Archive(PeopleMixin):
     # -- search (owned by the search helper: add `search(...)` between these markers) -----
 
     def search(self, query: str, facets: Iterable[str] | None = None, sort: str = "relevance",
-               limit: int = 20, offset: int = 0) -> dict[str, Any]:
+               limit: int = 20, offset: int = 0,
+               facet_size: int | Mapping[str, int | None] | None = 30) -> dict[str, Any]:
         """Run a query (see docs/search.md): `{"total", "results", "facets"}` as plain data.
+
+        `facet_size`: the most frequent values listed per facet (None: all), or a size
+        per facet name (`{"year": None}`: every year, other facets 30).
 
         Raises QueryError(pos, reason) for a malformed query.
         """
@@ -579,7 +584,7 @@ class Archive(PeopleMixin):
         self.sync_index()
         return search(self.index, self.store, query,
                       facets=None if facets is None else list(facets),
-                      sort=sort, limit=limit, offset=offset)
+                      sort=sort, limit=limit, offset=offset, facet_size=facet_size)
 
     # -- end search -----------------------------------------------------------------------
 
@@ -647,3 +652,45 @@ class Archive(PeopleMixin):
         return digest(self.store.history.docs(a, b, collection), self.get, a, b)
 
     # -- end history ----------------------------------------------------------------------
+
+    # -- read views (web helper): what the pages list besides one record ------------------
+
+    def toc(self, collection: str) -> list[ListRow]:
+        """A collection's documents in printed order, with their chapter (for its contents)."""
+        self.collection(collection)  # NotFound for an unknown id
+        return self.store.list_rows(collection)
+
+    def by_day(self, date_from: str, date_to: str, limit: int = 1000) -> list[ListRow]:
+        """Dated documents from `date_from` to `date_to` (YYYY-MM-DD, both included)."""
+        from cablegram.search.engine import check_paging
+
+        limit, _ = check_paging(limit, 0)
+        return self.store.day_rows(date_from, date_to, limit)
+
+    def neighbours(self, id: str) -> dict[str, str | None]:
+        """Ids of the previous and next documents: in the volume (prev, next) and in date
+        order across the archive (prev_date, next_date)."""
+        return self.store.neighbour_ids(id)
+
+    def year_counts(self) -> list[tuple[int, int]]:
+        """(year, documents) for every year with a dated document, in order."""
+        return self.store.year_counts()
+
+    def collection_spans(self) -> list[CollectionSpan]:
+        return self.store.collection_spans()
+
+    def cited_by(self, id: str) -> list[tuple[str, str]]:
+        """(record id, reference text) of the records whose references resolve to `id`.
+
+        The whole map is read once per Archive (about half a second on the corpus): an
+        archive open for reading does not change under it.
+        """
+        if self._cited_by is None:
+            found: dict[str, list[tuple[str, str]]] = {}
+            for source, text, target in self.store.reference_targets():
+                if source != target:
+                    found.setdefault(target, []).append((source, text))
+            self._cited_by = found
+        return self._cited_by.get(id, [])
+
+    # -- end read views -------------------------------------------------------------------

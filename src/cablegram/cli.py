@@ -657,3 +657,27 @@ def digest(lo: str, hi: str, collection: str | None, db: Path, fmt: str) -> None
         click.echo(page.markdown() if fmt == "md" else page.html(), nl=False)
 
 # -- end history ---------------------------------------------------------------------------
+
+
+# -- serve (web helper) --------------------------------------------------------------------
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes (one per core serves the most requests).")
+def serve(db: Path, host: str, port: int, workers: int) -> None:
+    """Serve the archive read-only in a browser, every page with a JSON twin (docs/web.md)."""
+    import uvicorn
+
+    with Archive.open(db, create=False) as archive:
+        # The index catches up once, here, so that no worker writes while serving.
+        archive.sync_index()
+    os.environ["CABLEGRAM_DB"] = str(db)
+    uvicorn.run("cablegram.web.app:app_from_env", factory=True, host=host, port=port,
+                workers=workers, log_level="warning", access_log=False)
+
+# -- end serve -----------------------------------------------------------------------------

@@ -31,6 +31,15 @@ class QueryError(CablegramError):
         super().__init__(f"at position {pos}: {reason}")
 
 
+class ParameterError(CablegramError):
+    """A request parameter (paging, sort, facet) is out of range or of the wrong type."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        self.name = name
+        self.reason = reason
+        super().__init__(f"{name}: {reason}")
+
+
 class NotFound(CablegramError):
     def __init__(self, kind: str, id: str) -> None:
         self.kind = kind

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import tantivy
 
-from cablegram.errors import CablegramError
+from cablegram.errors import ParameterError, QueryError
 from cablegram.search.compile import Compiler
 from cablegram.search.facets import FACETS, PERSON_FACETS, FacetValues
 from cablegram.search.index import SearchIndex
@@ -18,26 +18,56 @@ SORTS: tuple[str, ...] = ("relevance", "date")
 MARK_OPEN, MARK_CLOSE, ELLIPSIS = "«", "»", "…"
 SNIPPET_CHARS = 160
 FACET_SIZE = 30
+# A query is typed by a person: a page of text is far beyond any real one, and a longer text
+# only costs the server time (every word becomes a clause).
+MAX_QUERY_CHARS = 4096
+
+
+def check_paging(limit: object, offset: object) -> tuple[int, int]:
+    """`limit` and `offset` as whole numbers ≥ 0, or ParameterError. There is no upper cap:
+    the search clamps both to the index's size before tantivy allocates for them."""
+    out = []
+    for name, value in (("limit", limit), ("offset", offset)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ParameterError(name, f"must be a whole number, not {value!r}")
+        if value < 0:
+            raise ParameterError(name, f"must not be negative (got {value})")
+        out.append(value)
+    return out[0], out[1]
+
+
+def check_query(query: str) -> str:
+    """The query text, or QueryError when it is longer than MAX_QUERY_CHARS."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(MAX_QUERY_CHARS, f"the query is longer than {MAX_QUERY_CHARS} "
+                         f"characters ({len(query)})")
+    return query
 
 
 def search(index: SearchIndex, store: Store, query: str | Node, *,
            facets: Sequence[str] | None = None, sort: str = "relevance",
-           limit: int = 20, offset: int = 0, facet_size: int | None = FACET_SIZE,
+           limit: int = 20, offset: int = 0,
+           facet_size: int | Mapping[str, int | None] | None = FACET_SIZE,
            ) -> dict[str, Any]:
     """`{"total", "results": [{"id", "title", "date", "snippet", "score"}], "facets"}`.
 
     `index` must be in step with `store` (`SearchIndex.sync`). Raises QueryError for a
-    malformed query; any limit is honoured.
+    malformed query, ParameterError for bad paging, sort or facets; any limit is honoured.
     """
     if sort not in SORTS:
-        raise CablegramError(f"unknown sort {sort!r}: use " + " or ".join(SORTS))
-    if limit < 0 or offset < 0:
-        raise CablegramError("limit and offset must not be negative")
+        raise ParameterError("sort", f"unknown sort {sort!r}: use " + " or ".join(SORTS))
+    limit, offset = check_paging(limit, offset)
     unknown = [f for f in facets or () if f not in FACETS]
     if unknown:
-        raise CablegramError(f"unknown facet {unknown[0]!r}: facets are " + ", ".join(FACETS))
-    node = parse(query) if isinstance(query, str) else query
+        raise ParameterError("facets", f"unknown facet {unknown[0]!r}: facets are "
+                             + ", ".join(FACETS))
+    node = parse(check_query(query)) if isinstance(query, str) else query
     searcher = index.searcher()
+    # tantivy reserves room for offset + limit hits up front: a huge offset aborted the
+    # process. No page lies beyond the index's size, so both are clamped to it.
+    size = searcher.num_docs
+    limit = min(limit, size)
+    offset = min(offset, size)
     q = Compiler(index, searcher, store.person_ids_by_name).compile(node)
     ranked = _has_words(node)
     by_date = sort == "date" or not ranked
@@ -51,9 +81,12 @@ def search(index: SearchIndex, store: Store, query: str | Node, *,
     scores = [None if by_date else float(s) for s, _ in hits]
     counts = {}
     if facets:
-        spec = {f: FACETS[f].aggregation(facet_size) for f in facets}
+        # One size for every facet, or a size per facet (absent: FACET_SIZE).
+        sizes = {f: facet_size.get(f, FACET_SIZE) if isinstance(facet_size, Mapping)
+                 else facet_size for f in facets}
+        spec = {f: FACETS[f].aggregation(sizes[f]) for f in facets}
         aggs = searcher.aggregate(q, spec)
-        counts = {f: FACETS[f].facet_results(aggs[f]["buckets"], facet_size) for f in facets}
+        counts = {f: FACETS[f].facet_results(aggs[f]["buckets"], sizes[f]) for f in facets}
         for f in PERSON_FACETS.intersection(counts):
             counts[f] = _with_names(store, counts[f])
     results = _results(index, searcher, store, q if ranked else None,

@@ -69,6 +69,32 @@ class PageRow(NamedTuple):
     text: str | None
 
 
+class ListRow(NamedTuple):
+    """A document as a list shows it (a table of contents, a day of the chronology)."""
+
+    id: str
+    collection: str
+    number: str | None
+    title: str
+    date: str | None
+    doc_type: str | None
+    sender: str | None
+    recipient: str | None
+    chapter: str | None
+    compilation: str | None
+
+
+class CollectionSpan(NamedTuple):
+    """A collection's size and the dates its documents cover."""
+
+    id: str
+    title: str
+    format: str
+    documents: int
+    date_from: str | None
+    date_to: str | None
+
+
 class Store(Protocol):
     path: str
 
@@ -132,6 +158,30 @@ class Store(Protocol):
     def page_rows(self, rowids: list[int]) -> dict[int, PageRow]: ...
 
     def stats(self) -> dict[str, Any]: ...
+
+    # -- read views for the web (web helper) ---------------------------------------------
+
+    def list_rows(self, collection: str) -> list[ListRow]:
+        """A collection's documents in their printed order."""
+        ...
+
+    def day_rows(self, date_from: str, date_to: str, limit: int) -> list[ListRow]:
+        """Dated documents with date_from <= date <= date_to, by date, at most `limit`."""
+        ...
+
+    def neighbour_ids(self, id: str) -> dict[str, str | None]:
+        """prev/next in the collection and prev_date/next_date in date order (None: none)."""
+        ...
+
+    def year_counts(self) -> list[tuple[int, int]]: ...
+
+    def collection_spans(self) -> list[CollectionSpan]: ...
+
+    def reference_targets(self) -> Iterator[tuple[str, str, str]]:
+        """(record id, reference text, target id) of every resolved reference."""
+        ...
+
+    # -- end read views -------------------------------------------------------------------
 
     def integrity_check(self) -> list[str]:
         """["ok"], or what the database found wrong."""

@@ -13,7 +13,7 @@ from typing import Any
 
 from cablegram.errors import CablegramError, ReadError
 from cablegram.record import Batch, Collection, Person, Record, Term
-from cablegram.store.base import PageRow, Put, SearchRow
+from cablegram.store.base import CollectionSpan, ListRow, PageRow, Put, SearchRow
 from cablegram.store.sqlite_history import SqliteHistory
 from cablegram.store.sqlite_people import PeopleTables
 
@@ -38,6 +38,11 @@ _INDEX_COLLECTION = (
     "VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM search_queue))",
 )
 
+_LIST_ROWS = (
+    "SELECT id, collection, number, title, date, doc_type, sender, recipient, "
+    "json_extract(record, '$.extra.chapter'), json_extract(record, '$.extra.compilation') "
+    "FROM documents "
+)
 _SEARCH_ROWS = (
     "SELECT s.rowid, d.title, d.text, s.collection, s.doc_type, s.classification, s.number, "
     "s.telegram_number, s.sender, s.recipient, s.place, s.year, s.date_lo, s.date_hi, "
@@ -396,6 +401,64 @@ class SqliteStore(PeopleTables):
         return {r: PageRow(i, t, d, x) for r, i, t, d, x in self.conn.execute(
             "SELECT rowid, id, title, date, text FROM documents "
             "WHERE rowid IN (SELECT value FROM json_each(?))", (json.dumps(rowids),))}
+
+    # -- read views for the web (web helper) ---------------------------------------------
+
+    def list_rows(self, collection: str) -> list[ListRow]:
+        return [ListRow._make(r) for r in self.conn.execute(
+            _LIST_ROWS + "WHERE collection = ? ORDER BY seq", (collection,))]
+
+    def day_rows(self, date_from: str, date_to: str, limit: int) -> list[ListRow]:
+        return [ListRow._make(r) for r in self.conn.execute(
+            _LIST_ROWS + "WHERE date BETWEEN ? AND ? ORDER BY date, time, id LIMIT ?",
+            (date_from, date_to, limit))]
+
+    def neighbour_ids(self, id: str) -> dict[str, str | None]:
+        row = self.conn.execute(
+            "SELECT collection, seq, date FROM documents WHERE id = ?", (id,)).fetchone()
+        out: dict[str, str | None] = dict.fromkeys(("prev", "next", "prev_date", "next_date"))
+        if row is None:
+            return out
+        col, seq, date = row
+        one = self._first_id
+        out["prev"] = one("WHERE collection = ? AND seq < ? ORDER BY seq DESC", col, seq)
+        out["next"] = one("WHERE collection = ? AND seq > ? ORDER BY seq", col, seq)
+        if date is not None:
+            # Date order is (date, id). Each step is one lookup in the date index: within the
+            # same day first, else the nearest other day.
+            out["prev_date"] = one(
+                "WHERE date = ? AND id < ? ORDER BY id DESC", date, id) or one(
+                "WHERE date = (SELECT max(date) FROM documents WHERE date < ?) "
+                "ORDER BY id DESC", date)
+            out["next_date"] = one("WHERE date = ? AND id > ? ORDER BY id", date, id) or one(
+                "WHERE date = (SELECT min(date) FROM documents WHERE date > ?) ORDER BY id",
+                date)
+        return out
+
+    def _first_id(self, where: str, *args: object) -> str | None:
+        found = self.conn.execute(f"SELECT id FROM documents {where} LIMIT 1", args).fetchone()
+        return str(found[0]) if found else None
+
+    def year_counts(self) -> list[tuple[int, int]]:
+        return [(y, n) for y, n in self.conn.execute(
+            "SELECT year, count(*) FROM documents WHERE year IS NOT NULL "
+            "GROUP BY year ORDER BY year")]
+
+    def collection_spans(self) -> list[CollectionSpan]:
+        return [CollectionSpan._make(r) for r in self.conn.execute(
+            "SELECT c.id, c.title, c.format, c.doc_count, "
+            "(SELECT min(coalesce(date, date_not_before)) FROM documents "
+            " WHERE collection = c.id), "
+            "(SELECT max(coalesce(date, date_not_after)) FROM documents "
+            " WHERE collection = c.id) FROM collections c ORDER BY c.id")]
+
+    def reference_targets(self) -> Iterator[tuple[str, str, str]]:
+        yield from self.conn.execute(
+            "SELECT d.id, json_extract(j.value, '$.text'), json_extract(j.value, '$.target') "
+            "FROM documents d, json_each(d.record, '$.references') j "
+            "WHERE json_extract(j.value, '$.target') IS NOT NULL")
+
+    # -- end read views -------------------------------------------------------------------
 
     def integrity_check(self) -> list[str]:
         """`PRAGMA integrity_check` plus foreign keys: ["ok"] when all is well."""
