@@ -23,7 +23,8 @@ from cablegram.store.base import Store
 from cablegram.store.sqlite import SqliteStore
 
 # What a folder walk picks up; a file named explicitly is always taken.
-INGEST_SUFFIXES: tuple[str, ...] = (".xml", ".xml.gz", ".txt", ".htm", ".html")
+INGEST_SUFFIXES: tuple[str, ...] = (".xml", ".xml.gz", ".txt", ".htm", ".html",
+                                     ".pdf", ".png", ".tif", ".tiff", ".jpg", ".jpeg")
 DEFAULT_DB = "cablegram.db"
 READ_AHEAD: tuple[str, ...] = ("thread", "process", "off")
 # Reader processes of read_ahead="process". Reading costs more than storing: with one reader
@@ -42,6 +43,8 @@ def default_db() -> Path:
 # a catalog page is merged into its catalog by the catalog reader's `merge_batch`.
 PAGE_FORMATS = frozenset({"frus-text", "frus-html"})
 CATALOG_FORMATS = frozenset({"catalog"})
+# A scan joins the collection holding its catalog entry (readers/scan_merge.py).
+SCAN_FORMATS = frozenset({"scan"})
 
 
 def _one_line(text: str) -> str:
@@ -365,7 +368,7 @@ class Archive:
             return FileOutcome(path, "failed", error=read.error)
         t0 = time.perf_counter()
         outcome = FileOutcome(path, "ingested", read_seconds=read.seconds)
-        shared = any(b.collection.format in PAGE_FORMATS | CATALOG_FORMATS
+        shared = any(b.collection.format in PAGE_FORMATS | CATALOG_FORMATS | SCAN_FORMATS
                      for b in read.batches)
         try:
             joined: list[Batch] = []
@@ -402,6 +405,8 @@ class Archive:
         """What to store for one batch: itself, or its collection with this file's part;
         and how many of the file's documents that stores."""
         fmt = batch.collection.format
+        if fmt in SCAN_FORMATS:
+            return self._join_scan(batch, warnings), len(batch.records)
         if fmt not in PAGE_FORMATS | CATALOG_FORMATS:
             return batch, len(batch.records)
         stored = self.store.collection(batch.collection.id)
@@ -410,8 +415,12 @@ class Archive:
         existing = self.store.iter_records(stored.id)
         if fmt in CATALOG_FORMATS:
             from cablegram.readers.catalog import merge_batch
+            from cablegram.readers.scan_merge import catalog_records, rejoin_catalog
 
-            return merge_batch(batch, existing, stored), len(batch.records)
+            # Stored scans step aside while the page merges, then join their items again.
+            before = list(existing)
+            merged = merge_batch(batch, catalog_records(before), stored)
+            return rejoin_catalog(merged, before), len(batch.records)
         here = path.resolve()
         kept = [r for r in existing if not _same_file(r.origin, here)]
         kept_ids = {r.id for r in kept}
@@ -430,6 +439,24 @@ class Archive:
                        persons=col.persons or stored.persons, terms=col.terms or stored.terms),
             records, list(batch.warnings),
         ), len(batch.records) - len(clash)
+
+    def _join_scan(self, batch: Batch, warnings: list[str]) -> Batch:
+        """A scan batch joined with the collection that holds its catalog entry (same id,
+        or same post, date and number), else with its own collection."""
+        from cablegram.readers.scan_merge import find_entry, join_scan
+
+        own = self.store.collection(batch.collection.id)
+        target = (own, list(self.store.iter_records(own.id)) if own else [])
+        if not any(find_entry(scan, target[1])[0] for scan in batch.records):
+            for col in self.store.collections():
+                if col.id == batch.collection.id or col.format not in \
+                        CATALOG_FORMATS | SCAN_FORMATS:
+                    continue
+                records = list(self.store.iter_records(col.id))
+                if any(find_entry(scan, records) != (None, []) for scan in batch.records):
+                    target = (col, records)
+                    break
+        return join_scan(batch, target[0], target[1], warnings)
 
     # -- reading --------------------------------------------------------------------------
 

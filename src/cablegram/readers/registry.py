@@ -15,11 +15,14 @@ def _readers() -> list[Reader]:
     # Imported here so that a reader module may import the registry's helpers.
     from cablegram.readers.catalog import CatalogReader
     from cablegram.readers.html import HtmlReader
+    from cablegram.readers.scan import ScanReader
     from cablegram.readers.tei import TeiReader
     from cablegram.readers.text import TextReader
 
     # TEI first: the text readers refuse anything that starts with "<" anyway.
     readers: list[Reader] = [TeiReader(), HtmlReader(), TextReader(), CatalogReader()]
+    # Scans are told by their magic bytes (PDF, PNG, TIFF, JPEG), never text: first.
+    readers.insert(0, ScanReader())
     return readers
 
 
