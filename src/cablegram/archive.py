@@ -443,20 +443,25 @@ class Archive:
     def _join_scan(self, batch: Batch, warnings: list[str]) -> Batch:
         """A scan batch joined with the collection that holds its catalog entry (same id,
         or same post, date and number), else with its own collection."""
-        from cablegram.readers.scan_merge import find_entry, join_scan
+        from cablegram.readers.scan_merge import find_entry, flag_ties, join_scan
 
         own = self.store.collection(batch.collection.id)
-        target = (own, list(self.store.iter_records(own.id)) if own else [])
-        if not any(find_entry(scan, target[1])[0] for scan in batch.records):
+        own_records = list(self.store.iter_records(own.id)) if own else []
+        scans = list(batch.records)
+        if not any(find_entry(scan, own_records)[0] for scan in scans):
             for col in self.store.collections():
                 if col.id == batch.collection.id or col.format not in \
                         CATALOG_FORMATS | SCAN_FORMATS:
                     continue
                 records = list(self.store.iter_records(col.id))
-                if any(find_entry(scan, records) != (None, []) for scan in batch.records):
-                    target = (col, records)
-                    break
-        return join_scan(batch, target[0], target[1], warnings)
+                found = [find_entry(scan, records) for scan in scans]
+                if any(entry for entry, _ in found):
+                    return join_scan(batch, col, records, warnings)
+                # Several items match: the scan stays in its own collection, flagged.
+                scans = [flag_ties(s, ties, warnings) if ties else s
+                         for s, (_, ties) in zip(scans, found, strict=True)]
+        own_batch = Batch(batch.collection, scans, batch.warnings)
+        return join_scan(own_batch, own, own_records, warnings)
 
     # -- reading --------------------------------------------------------------------------
 

@@ -151,10 +151,7 @@ def join_scan(batch: Batch, stored: Collection | None, existing: list[Record],
     for scan in batch.records:
         entry, ties = find_entry(scan, records)
         if ties:
-            scan = copy.deepcopy(scan)
-            scan.flags.append(f"possible-scan-of: {', '.join(ties)}")
-            warnings.append(f"{scan.id}: its post, date and number match {len(ties)} catalog "
-                            f"items ({', '.join(ties)}): kept as its own document")
+            scan = flag_ties(scan, ties, warnings)
         if entry is None:
             records = [r for r in records if r.id != scan.id] + [scan]
             continue
@@ -168,6 +165,17 @@ def join_scan(batch: Batch, stored: Collection | None, existing: list[Record],
     col = stored or batch.collection
     return Batch(Collection(id=col.id, title=col.title, format=col.format,
                             meta=copy.deepcopy(col.meta)), records, list(batch.warnings))
+
+
+def flag_ties(scan: Record, ties: list[str], warnings: list[str]) -> Record:
+    """A scan whose post, date and number match several items: not guessed, but flagged."""
+    out = copy.deepcopy(scan)
+    note = f"possible-scan-of: {', '.join(ties)}"
+    if note not in out.flags:
+        out.flags.append(note)
+        warnings.append(f"{scan.id}: its post, date and number match {len(ties)} catalog "
+                        f"items ({', '.join(ties)}): kept as its own document")
+    return out
 
 
 def _renamed(scan: Record, entry: Record) -> Record:

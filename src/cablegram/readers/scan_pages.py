@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
 from PIL import Image, UnidentifiedImageError
 
 from cablegram.errors import ReadError
@@ -150,15 +151,16 @@ class ScanFile:
         if self._pdf is not None:
             page = self._pdf[index]
             try:
-                scale = self.dpi / 72
                 w, h = page.get_size()
+                dpi = _scan_dpi(page, w) or self.dpi
+                scale = dpi / 72
                 _check_size(self.path, n, w * scale, h * scale)
                 bitmap = page.render(scale=scale, grayscale=True)
                 img = bitmap.to_pil()
                 bitmap.close()
             finally:
                 page.close()
-            return img, self.dpi
+            return img, dpi
         assert self._image is not None
         try:
             self._image.seek(index)
@@ -173,6 +175,17 @@ class ScanFile:
 
     def pages(self) -> Iterator[int]:
         return iter(range(self.page_count))
+
+
+def _scan_dpi(page: pdfium.PdfPage, width_pt: float) -> int | None:
+    """The resolution of a scanned page's image: rendering at it, not above, keeps the
+    scan's speckles as small as they are (a 150-dpi scan rendered at 300 dpi doubles them)."""
+    widest = max((obj.get_px_size()[0] for obj in
+                  page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_IMAGE], max_depth=1)),
+                 default=0)
+    if not widest or width_pt <= 0:
+        return None
+    return max(100, min(600, round(widest / (width_pt / 72))))
 
 
 def _layer_words(textpage: pdfium.PdfTextPage, text: str, page_height: float,
