@@ -137,8 +137,8 @@ def _print_report(report: IngestReport) -> None:
                 type=click.Path(path_type=Path))
 @db_option
 @click.option("--format", "fmt", default="auto", show_default=True, callback=_check_format,
-              help="The input format: auto (detected from each file's content), tei, "
-                   "frus-text, frus-html or catalog.")
+              help="The input format: auto (detected from each file's content), scan, "
+                   "tei, frus-text, frus-html or catalog.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--read-ahead", type=click.Choice(["process", "thread", "off"]),
               default="process", show_default=True,
@@ -146,7 +146,8 @@ def _print_report(report: IngestReport) -> None:
                    "(fastest on 2+ cores), a thread, or nowhere.")
 def ingest(paths: tuple[Path, ...], db: Path, fmt: str, as_json: bool,
            read_ahead: str) -> None:
-    """Read files and folders (*.xml, *.xml.gz, *.txt, *.htm, *.html) into the archive."""
+    """Read files and folders (*.xml, *.xml.gz, *.txt, *.htm, *.html, and scans: *.pdf,
+    *.png, *.tif, *.tiff, *.jpg, *.jpeg) into the archive."""
     with Archive.open(db) as archive, _IngestProgress() as progress:
         report = archive.ingest(paths, format=fmt, on_progress=progress.update,
                                 read_ahead=read_ahead, on_index=progress.indexing)
