@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import time
@@ -264,13 +265,16 @@ class Archive:
     def ingest(self, paths: Iterable[str | Path], format: str = "auto",
                on_progress: Callable[[IngestEvent], None] | None = None,
                read_ahead: str = "thread",
-               on_index: Callable[[int, int], None] | None = None) -> IngestReport:
+               on_index: Callable[[int, int], None] | None = None,
+               on_page: Callable[[Path, int, int], None] | None = None) -> IngestReport:
         """Read and store every file; one file's failure is recorded and the rest go on.
 
         `read_ahead`: where the next file is read while this one is stored: "thread" (one
         reader thread; SQLite works without the GIL meanwhile), "process" (READ_PROCESSES
         child processes, `cablegram.read_worker`: every core busy) or "off".
         Then the search index catches up: `on_index(done, total)` per collection indexed.
+        With `on_page`, the pages of scans are read first, `on_page(path, done, pages)`
+        after each (docs/scans.md).
         """
         if format != "auto":
             get_reader(format)  # an unknown name fails now, not once per file
@@ -278,6 +282,8 @@ class Archive:
             raise CablegramError(f"unknown read_ahead {read_ahead!r}: use "
                                  + ", ".join(READ_AHEAD))
         files = expand_paths(paths)
+        if on_page is not None and format in ("auto", "scan"):
+            self._read_scans_ahead(files, on_page)
         sizes = [_size(p) for p in files]
         total = sum(sizes)
         report = IngestReport()
@@ -324,6 +330,23 @@ class Archive:
             # What is stored stays stored, and marked: the next search indexes it.
             report.index_warning = f"{e} (the index catches up at the next search)"
         return report
+
+    def _read_scans_ahead(self, files: list[Path],
+                          on_page: Callable[[Path, int, int], None]) -> None:
+        """OCR the new or changed scans among `files` into the page cache, page by page."""
+        from cablegram.readers.scan import read_ahead
+        from cablegram.readers.scan_pages import is_scan
+
+        for path in files:
+            try:
+                with path.open("rb") as f:
+                    if not is_scan(f.read(16)):
+                        continue
+                if self.store.source_unchanged(str(path.resolve()), sha256_file(path)):
+                    continue
+            except OSError:
+                continue  # the ingest reports it
+            read_ahead(path, functools.partial(on_page, path))
 
     def _look_ahead(self, pool: ThreadPoolExecutor, read: Callable[[Path, str], _Read],
                     path: Path, format: str, start: bool,

@@ -93,6 +93,7 @@ class _IngestProgress:
             disable=not console.is_terminal,
         )
         self.task: TaskID | None = None
+        self.pages: TaskID | None = None
 
     def __enter__(self) -> _IngestProgress:
         self.progress.start()
@@ -106,6 +107,13 @@ class _IngestProgress:
             self.task = self.progress.add_task("ingest", total=ev.total_bytes)
         label = f"{ev.index}/{ev.total_files} {ev.path.name}"
         self.progress.update(self.task, completed=ev.done_bytes, description=label)
+
+    def page(self, path: Path, done: int, total: int) -> None:
+        """A scan's page read (OCR): a bar of its own, over the pages of that file."""
+        if self.pages is None:
+            self.pages = self.progress.add_task("pages", total=total)
+        self.progress.update(self.pages, completed=done, total=total,
+                             description=f"OCR {path.name} page {done}/{total}")
 
     def indexing(self, done: int, total: int) -> None:
         if self.task is not None:
@@ -150,7 +158,8 @@ def ingest(paths: tuple[Path, ...], db: Path, fmt: str, as_json: bool,
     *.png, *.tif, *.tiff, *.jpg, *.jpeg) into the archive."""
     with Archive.open(db) as archive, _IngestProgress() as progress:
         report = archive.ingest(paths, format=fmt, on_progress=progress.update,
-                                read_ahead=read_ahead, on_index=progress.indexing)
+                                read_ahead=read_ahead, on_index=progress.indexing,
+                                on_page=progress.page)
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         for path, reason in report.errors:

@@ -128,3 +128,22 @@ def test_split_undoes_apply() -> None:
     part = scan_part(merged)
     assert part is not None and part.text == "FM LDN" and part.telegram_number == "2"
     assert apply_scan(catalog_part(merged), part) == merged
+
+
+def test_cli_ingest_reads_scan_pages_first_and_reports_them(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from cablegram.cli import main
+
+    scan = _pdf(tmp_path / "CDNW12467.pdf", the_seed_telegram().text)
+    seen: list[tuple[str, int, int]] = []
+    with Archive.open(tmp_path / "a.db") as a:
+        a.ingest([PAGE_000, scan], on_page=lambda p, d, t: seen.append((p.name, d, t)))
+        assert seen == [("CDNW12467.pdf", 1, 1)]
+        seen.clear()
+        a.ingest([scan], on_page=lambda p, d, t: seen.append((p.name, d, t)))
+        assert seen == []  # unchanged: not read again
+    result = CliRunner().invoke(main, ["ingest", str(PAGE_000), str(scan),
+                                       "--db", str(tmp_path / "b.db"), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["documents"] == 12

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from cablegram.errors import ReadError
 from cablegram.fields.cable_header import CableHeader, HeaderError, parse_cable_header
 from cablegram.readers.catalog import collection_of
 from cablegram.readers.catalog_posts import load_glossary
@@ -127,6 +128,18 @@ def header_fields(header: CableHeader, glossary: dict[str, str]) -> dict[str, An
         "date_printed": header.date_printed, "precedence": header.precedence,
         "subject": header.subject, "refs": header.refs,
     }
+
+
+def read_ahead(path: Path, on_page: Callable[[int, int], None] | None = None) -> None:
+    """Read a scan's pages into the page cache, reporting each page; the reader then finds
+    them there. A file that cannot be read is left for the reader to report."""
+    try:
+        with ScanFile(path) as scan:
+            count = scan.page_count
+        for _ in read_pages(path, count, on_page):
+            pass
+    except (ReadError, OSError):
+        return
 
 
 class ScanReader:
