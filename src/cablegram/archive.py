@@ -39,7 +39,8 @@ if TYPE_CHECKING:
     from cablegram.linking import Handoff, LinkSetup
 
 # What a folder walk picks up; a file named explicitly is always taken.
-INGEST_SUFFIXES: tuple[str, ...] = (".xml", ".xml.gz", ".txt", ".htm", ".html")
+INGEST_SUFFIXES: tuple[str, ...] = (".xml", ".xml.gz", ".txt", ".htm", ".html",
+                                     ".pdf", ".png", ".tif", ".tiff", ".jpg", ".jpeg")
 DEFAULT_DB = "cablegram.db"
 READ_AHEAD: tuple[str, ...] = ("thread", "process", "off")
 # Reader processes of read_ahead="process". Reading costs more than storing: with one reader
@@ -58,6 +59,8 @@ def default_db() -> Path:
 # a catalog page is merged into its catalog by the catalog reader's `merge_batch`.
 PAGE_FORMATS = frozenset({"frus-text", "frus-2001", "frus-html", "hsg-text", "hsg-html"})
 CATALOG_FORMATS = frozenset({"catalog"})
+# A scan joins the collection holding its catalog entry (readers/scan_merge.py).
+SCAN_FORMATS = frozenset({"scan"})
 
 
 def _one_line(text: str) -> str:
@@ -310,7 +313,8 @@ class Archive(PeopleMixin):
                on_progress: Callable[[IngestEvent], None] | None = None,
                read_ahead: str = "thread",
                on_index: Callable[[int, int], None] | None = None,
-               collection: str | None = None) -> IngestReport:
+               collection: str | None = None,
+               on_page: Callable[[Path, int, int], None] | None = None) -> IngestReport:
         """Read and store every file; one file's failure is recorded and the rest go on.
 
         `collection`: the volume id for text and HTML pages that name none (no URL, no
@@ -324,6 +328,8 @@ class Archive(PeopleMixin):
         (`cablegram.linking`), and collections stored before the authorities changed are
         linked again at the end (`link`). Then the search index catches up:
         `on_index(done, total)` per collection indexed.
+        With `on_page`, the pages of scans are read first, `on_page(path, done, pages)`
+        after each (docs/scans.md).
         """
         if format != "auto":
             get_reader(format)  # an unknown name fails now, not once per file
@@ -333,6 +339,8 @@ class Archive(PeopleMixin):
         from cablegram.linking import Handoff
 
         split = split_paths(paths, _wanted)
+        if on_page is not None and format in ("auto", "scan"):
+            self._read_scans_ahead(split.files, on_page)
         report = IngestReport()
         with tempfile.TemporaryDirectory(prefix="cablegram-link-") as tmp:
             handoff = Handoff(Path(tmp) / "authorities")
@@ -405,6 +413,23 @@ class Archive(PeopleMixin):
             if worker is not None:
                 worker.close()
         return linked
+
+    def _read_scans_ahead(self, files: list[Path],
+                          on_page: Callable[[Path, int, int], None]) -> None:
+        """OCR the new or changed scans among `files` into the page cache, page by page."""
+        from cablegram.readers.scan import read_ahead
+        from cablegram.readers.scan_pages import is_scan
+
+        for path in files:
+            try:
+                with path.open("rb") as f:
+                    if not is_scan(f.read(16)):
+                        continue
+                if self.store.source_unchanged(str(path.resolve()), sha256_file(path)):
+                    continue
+            except OSError:
+                continue  # the ingest reports it
+            read_ahead(path, partial(on_page, path))
 
     def _look_ahead(self, pool: ThreadPoolExecutor, read: Callable[[Path, str], _Read],
                     path: Path, format: str, start: bool,
@@ -490,14 +515,20 @@ class Archive(PeopleMixin):
         how many of the file's documents that stores; and whether other files' documents
         stay in the collection (the batch is then stored as a shared one)."""
         fmt = batch.collection.format
+        if fmt in SCAN_FORMATS:
+            return self._join_scan(batch, warnings), len(batch.records), True
         stored = self.store.collection(batch.collection.id)
         if stored is None:
             return batch, len(batch.records), fmt in PAGE_FORMATS | CATALOG_FORMATS
         existing = self.store.iter_records(stored.id)
         if fmt in CATALOG_FORMATS:
             from cablegram.readers.catalog import merge_batch
+            from cablegram.readers.scan_merge import catalog_records, rejoin_catalog
 
-            return merge_batch(batch, existing, stored), len(batch.records), True
+            # Stored scans step aside while the page merges, then join their items again.
+            before = list(existing)
+            joined = merge_batch(batch, catalog_records(before), stored)
+            return rejoin_catalog(joined, before), len(batch.records), True
         here = path.resolve()
         # A TEI volume read again replaces its own documents; a page, only its own part.
         # What other files brought stays, and twins (one document from two files) merge.
@@ -534,6 +565,29 @@ class Archive(PeopleMixin):
                        persons=col.persons or other.persons, terms=col.terms or other.terms),
             records, list(batch.warnings),
         ), len(batch.records) - len(merged), True
+
+    def _join_scan(self, batch: Batch, warnings: list[str]) -> Batch:
+        """A scan batch joined with the collection that holds its catalog entry (same id,
+        or same post, date and number), else with its own collection."""
+        from cablegram.readers.scan_merge import find_entry, flag_ties, join_scan
+
+        own = self.store.collection(batch.collection.id)
+        own_records = list(self.store.iter_records(own.id)) if own else []
+        scans = list(batch.records)
+        if not any(find_entry(scan, own_records)[0] for scan in scans):
+            for col in self.store.collections():
+                if col.id == batch.collection.id or col.format not in \
+                        CATALOG_FORMATS | SCAN_FORMATS:
+                    continue
+                records = list(self.store.iter_records(col.id))
+                found = [find_entry(scan, records) for scan in scans]
+                if any(entry for entry, _ in found):
+                    return join_scan(batch, col, records, warnings)
+                # Several items match: the scan stays in its own collection, flagged.
+                scans = [flag_ties(s, ties, warnings) if ties else s
+                         for s, (_, ties) in zip(scans, found, strict=True)]
+        own_batch = Batch(batch.collection, scans, batch.warnings)
+        return join_scan(own_batch, own, own_records, warnings)
 
     # -- reading --------------------------------------------------------------------------
 

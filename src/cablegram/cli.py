@@ -93,6 +93,7 @@ class _IngestProgress:
             disable=not console.is_terminal,
         )
         self.task: TaskID | None = None
+        self.pages: TaskID | None = None
 
     def __enter__(self) -> _IngestProgress:
         self.progress.start()
@@ -106,6 +107,13 @@ class _IngestProgress:
             self.task = self.progress.add_task("ingest", total=ev.total_bytes)
         label = f"{ev.index}/{ev.total_files} {ev.path.name}"
         self.progress.update(self.task, completed=ev.done_bytes, description=label)
+
+    def page(self, path: Path, done: int, total: int) -> None:
+        """A scan's page read (OCR): a bar of its own, over the pages of that file."""
+        if self.pages is None:
+            self.pages = self.progress.add_task("pages", total=total)
+        self.progress.update(self.pages, completed=done, total=total,
+                             description=f"OCR {path.name} page {done}/{total}")
 
     def indexing(self, done: int, total: int) -> None:
         if self.task is not None:
@@ -142,7 +150,7 @@ def _print_report(report: IngestReport) -> None:
                 type=click.Path(path_type=Path))
 @db_option
 @click.option("--format", "fmt", default="auto", show_default=True, callback=_check_format,
-              help="The input format: auto (detected from each file's content), tei, "
+              help="The input format: auto (detected from each file's content), scan, tei, "
                    "hsg-html, frus-html, hsg-text, frus-2001, frus-text or catalog.")
 @click.option("--collection", "collection", default=None, metavar="ID",
               help="The volume id (frus1969-76v15) for text and HTML pages that name none: "
@@ -154,12 +162,13 @@ def _print_report(report: IngestReport) -> None:
                    "(fastest on 2+ cores), a thread, or nowhere.")
 def ingest(paths: tuple[Path, ...], db: Path, fmt: str, collection: str | None,
            as_json: bool, read_ahead: str) -> None:
-    """Read files and folders (*.xml, *.xml.gz, *.txt, *.htm, *.html) into the archive;
-    the people register and pocom folders are stored first, and records are linked."""
+    """Read files and folders (*.xml, *.xml.gz, *.txt, *.htm, *.html, and scans: *.pdf,
+    *.png, *.tif, *.tiff, *.jpg, *.jpeg) into the archive; the people register and pocom
+    folders are stored first, and records are linked."""
     with Archive.open(db) as archive, _IngestProgress() as progress:
         report = archive.ingest(paths, format=fmt, on_progress=progress.update,
                                 read_ahead=read_ahead, on_index=progress.indexing,
-                                collection=collection)
+                                collection=collection, on_page=progress.page)
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         for path, reason in report.errors:

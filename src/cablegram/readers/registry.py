@@ -20,13 +20,15 @@ def _readers(collection: str | None = None) -> list[Reader]:
     from cablegram.readers.hsg_text import HsgTextReader
     from cablegram.readers.html import HtmlReader
     from cablegram.readers.page_layouts import FRUS_2001
+    from cablegram.readers.scan import ScanReader
     from cablegram.readers.tei import TeiReader
     from cablegram.readers.text import TextReader
 
     # TEI first: the text readers refuse anything that starts with "<" anyway. The
     # history.state.gov layouts before the general ones: they ask for the site's marks.
+    # Scans are told by their magic bytes (PDF, PNG, TIFF, JPEG), never text: first.
     readers: list[Reader] = [
-        TeiReader(), HsgHtmlReader(collection), HtmlReader(collection),
+        ScanReader(), TeiReader(), HsgHtmlReader(collection), HtmlReader(collection),
         HsgTextReader(collection), TextReader(collection, layout=FRUS_2001),
         TextReader(collection), CatalogReader(),
     ]

@@ -18,6 +18,7 @@ from cablegram.search.query import (
     And,
     DateRange,
     Field,
+    Fuzzy,
     Has,
     Near,
     Node,
@@ -67,6 +68,8 @@ class Compiler:
             return self._text(lambda f: self._phrase(f, self.index.words(node.text)))
         if isinstance(node, Prefix):
             return self._text(lambda f: self._prefix(f, node.stem))
+        if isinstance(node, Fuzzy):
+            return self._text(lambda f: self._fuzzy(f, node))
         if isinstance(node, Near):
             return self._text(lambda f: self._near(f, node))
         if isinstance(node, And):
@@ -115,6 +118,14 @@ class Compiler:
         if len(terms) > MAX_SCORED_EXPANSION:
             return Q.term_set_query(self.schema, field, terms)
         return Q.boolean_query([(tantivy.Occur.Should, self._phrase(field, [t])) for t in terms])
+
+    def _fuzzy(self, field: str, node: Fuzzy) -> Q:
+        """Words within `distance` edits (a swap of two letters is one), for OCR'd text."""
+        words = self.index.words(node.text)
+        if len(words) != 1:  # "u.s~1": no single word to be near; the words as typed
+            return self._phrase(field, words)
+        return Q.fuzzy_term_query(self.schema, field, words[0], distance=node.distance,
+                                  transposition_cost_one=True, prefix=False)
 
     def _near(self, field: str, node: Near) -> Q:
         """Every item, in any order, with at most `distance` other words between them."""

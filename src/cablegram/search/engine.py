@@ -11,7 +11,7 @@ from cablegram.errors import ParameterError, QueryError
 from cablegram.search.compile import Compiler
 from cablegram.search.facets import FACETS, PERSON_FACETS, FacetValues
 from cablegram.search.index import SearchIndex
-from cablegram.search.query import And, Near, Node, Or, Phrase, Prefix, Term, parse
+from cablegram.search.query import And, Fuzzy, Near, Node, Or, Phrase, Prefix, Term, parse
 from cablegram.store.base import Store
 
 SORTS: tuple[str, ...] = ("relevance", "date")
@@ -91,6 +91,8 @@ def search(index: SearchIndex, store: Store, query: str | Node, *,
             counts[f] = _with_names(store, counts[f])
     results = _results(index, searcher, store, q if ranked else None,
                        list(zip(rowids, scores, strict=True)))
+    if ranked:
+        _add_scan_boxes(store, node, results)
     # SearchResult.count is missing from tantivy's type stubs.
     total: int = getattr(found, "count")  # noqa: B009
     return {"total": total, "results": results, "facets": counts}
@@ -102,9 +104,20 @@ def _with_names(store: Store, values: FacetValues) -> FacetValues:
     return [[v, n, names.get(str(v)) if v is not None else None] for v, n in values]
 
 
+def _add_scan_boxes(store: Store, node: Node, results: list[dict[str, Any]]) -> None:
+    """A hit on a scan gets `"scan": [{"page", "box", "word"}]`: where its words matched."""
+    from cablegram.search.scan_hits import locate, scan_words
+
+    found = scan_words(store, [r["id"] for r in results])
+    for r in results:
+        if r["id"] in found:
+            text, words = found[r["id"]]
+            r["scan"] = locate(text, words, node)
+
+
 def _has_words(node: Node) -> bool:
     """Whether anything in the query ranks: a word, phrase, prefix or NEAR not under NOT."""
-    if isinstance(node, Term | Phrase | Prefix | Near):
+    if isinstance(node, Term | Phrase | Prefix | Fuzzy | Near):
         return True
     if isinstance(node, And | Or):
         return any(_has_words(i) for i in node.items)

@@ -6,7 +6,7 @@ Grammar (operators are upper case; lower-case "and"/"or"/"not" are plain words):
     or_expr  := and_expr ("OR" and_expr)*
     and_expr := not_expr (["AND"] not_expr)*          -- juxtaposition is AND
     not_expr := "NOT" not_expr | atom
-    atom     := "(" or_expr ")" | PHRASE | WORD | WORD"*" | near | FIELD ":" value
+    atom     := "(" or_expr ")" | PHRASE | WORD | WORD"*" | WORD"~"N | near | FIELD ":" value
     near     := "NEAR(" item item+ ["," INT] ")"      -- item: word, word*, or "phrase"
 
 Every malformed query raises QueryError(pos, reason), pos being a 0-based offset into the text.
@@ -47,6 +47,14 @@ class Phrase:
 @dataclass(frozen=True, slots=True)
 class Prefix:
     stem: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fuzzy:
+    """A word within `distance` edits ("Khrushchev~1" finds the OCR's "Khrushchcv")."""
+
+    text: str
+    distance: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +100,9 @@ class Has:
     what: str
 
 
-Node = Term | Phrase | Prefix | Near | And | Or | Not | Field | DateRange | Has
-TextNode = Term | Phrase | Prefix | Near
+Node = Term | Phrase | Prefix | Fuzzy | Near | And | Or | Not | Field | DateRange | Has
+TextNode = Term | Phrase | Prefix | Fuzzy | Near
+MAX_FUZZY = 2  # edits; tantivy's fuzzy term query allows up to 2
 
 
 def searchable(s: str) -> bool:
@@ -278,7 +287,10 @@ class _Parser:
         items: list[Term | Phrase | Prefix] = []
         while self.peek().kind in ("WORD", "PHRASE"):
             tok = self.take()
-            items.append(_phrase(tok) if tok.kind == "PHRASE" else _word(tok))
+            item = _phrase(tok) if tok.kind == "PHRASE" else _word(tok)
+            if isinstance(item, Fuzzy):
+                raise QueryError(tok.pos, "NEAR takes exact words: no '~' inside it")
+            items.append(item)
         distance = 10
         tok = self.take()
         if tok.kind == ",":
@@ -303,8 +315,20 @@ def _phrase(tok: _Tok) -> Phrase:
     return Phrase(" ".join(words))
 
 
-def _word(tok: _Tok) -> Term | Prefix:
+_FUZZY_RE = re.compile(r"(.*?)~(\d*)")
+
+
+def _word(tok: _Tok) -> Term | Prefix | Fuzzy:
     word = tok.text
+    fuzzy = _FUZZY_RE.fullmatch(word)
+    if fuzzy and "~" not in fuzzy.group(1):
+        stem, n = fuzzy.group(1), fuzzy.group(2)
+        if not searchable(stem) or "*" in stem:
+            raise QueryError(tok.pos, "'~' must follow a word, as in khrushchev~1")
+        distance = int(n) if n.isascii() and n.isdigit() else 1
+        if not 1 <= distance <= MAX_FUZZY:
+            raise QueryError(tok.pos + len(stem) + 1, f"'~' takes 1 or {MAX_FUZZY} edits")
+        return Fuzzy(stem, distance)
     if word.endswith("*"):
         stem = word[:-1]
         if not searchable(stem) or "*" in stem:
@@ -392,6 +416,8 @@ def to_text(node: Node) -> str:
         return node.text
     if isinstance(node, Prefix):
         return node.stem + "*"
+    if isinstance(node, Fuzzy):
+        return f"{node.text}~{node.distance}"
     if isinstance(node, Phrase):
         return f'"{node.text}"'
     if isinstance(node, Near):
