@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 import ahocorasick
 
-from cablegram.link.authorities import Appointment, Authorities
+from cablegram.link.authorities import Appointment, Authorities, VolumePerson
 from cablegram.link.context import (
     ABBREVIATIONS,
     CONCEPTS,
@@ -50,7 +50,7 @@ class Linker:
     def __init__(self, auth: Authorities) -> None:
         self.auth = auth
         self._register: Index = register_index(auth)
-        self._volumes: dict[str, Index] = {}
+        self._volumes: dict[str, tuple[list[VolumePerson], Index]] = {}
         self._fuzzy: dict[str, FuzzyNames] = {}
         self._holders: dict[tuple[str, str, str | None], list[Appointment]] = {}
 
@@ -134,10 +134,13 @@ class Linker:
     # -- matching -----------------------------------------------------------------------
 
     def _volume(self, volume: str) -> Index:
-        idx = self._volumes.get(volume)
-        if idx is None:
-            idx = self._volumes[volume] = volume_index(self.auth, volume)
-        return idx
+        """The volume's automaton, remade when `add_volume` has replaced its list since."""
+        listed = self.auth.volume_persons(volume)
+        cached = self._volumes.get(volume)
+        if cached is None or cached[0] is not listed:
+            cached = self._volumes[volume] = (listed, volume_index(self.auth, volume))
+            self._fuzzy.pop(volume, None)
+        return cached[1]
 
     def _hits(self, text: str, idx: Index) -> list[_Hit]:
         hits = []
@@ -209,6 +212,9 @@ class Linker:
             if len(fit) == 1:
                 return fit  # "King Hussein" is the King of Jordan, not Ahmad Hussein
         said_key = said_name.title() if said_name.isupper() else said_name
+        meant = [e for e in cands if said_key in e.aliases]
+        if len(meant) == 1:
+            return meant  # the list itself says "Nhu" is Ngo Dinh Nhu ("Nhu, see ...")
         exact = [e for e in cands if said_name == e.surname or said_key in e.short
                  or said_name in e.aliases]
         if exact and len(exact) < len(cands):
@@ -331,8 +337,10 @@ def _not_a_person(text: str, start: int, end: int, cands: list[Entry],
     if text[end : end + 2] in ("'t", "’t"):
         return True  # "Don't"
     after = word_after(text, end) if end < len(text) and text[end] == " " else ""
-    if after in THINGS:
+    if after in THINGS or after.title() in THINGS:
         return True
+    if after.isupper():
+        after = after.title()  # "NIXON DOCTRINE"
     if text[start:end] in SENTENCE_WORDS and after[:1].islower():
         return True  # "Can we ...", "Do you ..."
     compound = bool(after) and after[0].isupper() and after not in CONCEPTS \
