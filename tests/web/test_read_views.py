@@ -48,3 +48,13 @@ def test_days_years_spans_and_backlinks(tmp_path: Path) -> None:
         assert a.cited_by("v1/d1") == [("v1/d4", "Document 1")]
         assert a.cited_by("v1/d4") == []  # a record citing itself is no backlink
         assert [r.number for r in a.toc("v1")] == ["1", "2", "3", "4", "5"]
+
+
+def test_search_without_sync_never_writes_the_index(tmp_path: Path) -> None:
+    with _archive(tmp_path / "a.db") as a:
+        a.sync_index()
+        a.store.put_batch(Batch(Collection("v2", "Two"), [
+            Record(id="v2/d1", collection="v2", number="1", text="zanzibar")]),
+            path="v2", sha256="v2")
+        assert a.search("zanzibar", sync=False)["total"] == 0  # the index as it was
+        assert a.search("zanzibar")["total"] == 1
