@@ -625,17 +625,20 @@ class Archive(PeopleMixin):
 
     def search(self, query: str, facets: Iterable[str] | None = None, sort: str = "relevance",
                limit: int = 20, offset: int = 0,
-               facet_size: int | Mapping[str, int | None] | None = 30) -> dict[str, Any]:
+               facet_size: int | Mapping[str, int | None] | None = 30,
+               sync: bool = True) -> dict[str, Any]:
         """Run a query (see docs/search.md): `{"total", "results", "facets"}` as plain data.
 
         `facet_size`: the most frequent values listed per facet (None: all), or a size
-        per facet name (`{"year": None}`: every year, other facets 30).
+        per facet name (`{"year": None}`: every year, other facets 30). `sync=False`: search
+        the index as it is, never writing it (a read-only server; ingests keep it in step).
 
         Raises QueryError(pos, reason) for a malformed query.
         """
         from cablegram.search.engine import search
 
-        self.sync_index()
+        if sync:
+            self.sync_index()
         return search(self.index, self.store, query,
                       facets=None if facets is None else list(facets),
                       sort=sort, limit=limit, offset=offset, facet_size=facet_size)

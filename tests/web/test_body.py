@@ -67,3 +67,12 @@ def test_a_person_links_to_the_register_else_to_the_volume_list() -> None:
                                                  k.note, k.target)
                                          for k in record_marks(record))] == [
         ("Rusk", "107516"), ("Thompson", "c:p_TLE1")]
+
+
+def test_year_chart_bars_cover_every_year_and_scale() -> None:
+    from cablegram.web.filters import bars
+
+    bs = bars([{"year": 1960, "documents": 10}, {"year": 1962, "documents": 5}])
+    assert [(b.year, b.documents, b.height) for b in bs] == [
+        (1960, 10, 140.0), (1961, 0, 0.0), (1962, 5, 70.0)]
+    assert bars([]) == []

@@ -80,7 +80,7 @@ def person(archive: Archive, params: Params, id: str) -> Page:
                                 "documents": [], "error": None}
     if query:
         try:
-            out = archive.search(query, limit=20, sort="date")
+            out = archive.search(query, limit=20, sort="date", sync=False)
             mentions["total"] = out["total"]
             mentions["documents"] = [{"id": r["id"], "title": r["title"], "date": r["date"],
                                       "url": record_url(r["id"])} for r in out["results"]]

@@ -202,7 +202,7 @@ def search(archive: Archive, params: Params) -> Page:
     try:
         # Every year for the histogram; the sidebar's facets list their top values.
         out = archive.search(q, facets=ALL_FACETS, sort=sort, limit=limit, offset=offset,
-                             facet_size=FACET_SIZES)
+                             facet_size=FACET_SIZES, sync=False)
     except QueryError as e:
         data["error"] = {"status": 400, "kind": "query", "message": str(e),
                          "position": e.pos, "reason": e.reason,
