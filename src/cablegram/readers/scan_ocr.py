@@ -212,6 +212,8 @@ def read_pages(path: Path, page_count: int, on_page: Callable[[int, int], None] 
             yield page
         return
     ctx = multiprocessing.get_context("forkserver")
+    # The fork server imports OpenCV, scikit-image and this module once; workers fork from it.
+    ctx.set_forkserver_preload([__name__])
     with ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
         pending: dict[Future[dict[str, Any] | str], int] = {}
         queue = iter(todo)
