@@ -126,14 +126,14 @@ def test_forced_format(archive: Archive, tmp_path: Path) -> None:
 
 
 def test_expand_paths(tmp_path: Path) -> None:
-    for name in ("b.xml", "a.xml.gz", "c.txt", "d.html", "e.htm", "skip.png", "f.xml.part",
-                 ".hidden.xml", "sub/g.XML"):
+    for name in ("b.xml", "a.xml.gz", "c.txt", "d.html", "e.htm", "skip.bin", "f.xml.part",
+                 ".hidden.xml", "sub/g.XML", "s.png"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
     found = [p.relative_to(tmp_path).as_posix() for p in expand_paths([tmp_path])]
-    assert found == ["a.xml.gz", "b.xml", "c.txt", "d.html", "e.htm", "sub/g.XML"]
+    assert found == ["a.xml.gz", "b.xml", "c.txt", "d.html", "e.htm", "s.png", "sub/g.XML"]
     # A file named explicitly is taken whatever its name, and only once.
-    assert expand_paths([tmp_path / "skip.png", tmp_path / "skip.png"]) == [tmp_path / "skip.png"]
+    assert expand_paths([tmp_path / "skip.bin", tmp_path / "skip.bin"]) == [tmp_path / "skip.bin"]
 
 
 def test_get_and_records_raise_not_found(archive: Archive) -> None:

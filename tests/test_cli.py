@@ -147,7 +147,7 @@ def test_db_from_environment_and_default(db: Path, tmp_path: Path,
 def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
     code, _, err = run("ingest", str(tmp_path), "--db", str(tmp_path / "a.db"),
                        "--format", "nope")
-    assert code == 2 and "'nope' is not one of auto, tei" in err
+    assert code == 2 and "'nope' is not one of auto, scan, tei" in err
 
 
 # -- ingest (needs the TEI reader) ---------------------------------------------------------

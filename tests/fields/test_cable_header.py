@@ -84,6 +84,9 @@ def test_only_a_bottom_classification() -> None:
         ("November 20, 1962", "1962-11-20", None),
         ("271530Z OCT 62", "1962-10-27", "15:30Z"),
         ("DTG 0l0915Z DEC 62", "1962-12-01", "09:15Z"),
+        # OCR look-alikes in the digits' places, as seen at 150 dpi.
+        ("FEB2/6Z", "1962-02-02", None),
+        ("MARQ/62", "1962-03-09", None),
     ],
 )
 def test_dates(text: str, iso: str, time: str | None) -> None:

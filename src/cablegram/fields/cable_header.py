@@ -48,14 +48,14 @@ _FIELD = re.compile(r"^\s*(FM|FROM|TO|INFO|NR|NO|NUMBER|SUBJ|SUBJECT|REFS?|DATE)
 _CODE = re.compile(r"^[A-Z0-9]*[A-Z][A-Z0-9]*$")
 _NUMBER = re.compile(r"^[0-9OolIS]{1,6}$")
 _TOP = re.compile(r"^\s*([A-Z][A-Z0-9]{1,15})\s+(?:NO\.?\s*)?([0-9OolI]{1,6})\s*$")
-_D = "[0-9OlIZS]"  # a digit as OCR may read it
+_D = "[0-9OlIZSQ]"  # a digit as OCR may read it (Q: FreeMono's 9 at 150 dpi)
 _DTG = re.compile(rf"\b({_D}?{_D})({_D}{_D})({_D}{_D})Z\s*({_MONTH})\s*((?:19)?\d\d)\b", re.I)
 _SLASH_DATE = re.compile(rf"\b({_MONTH})\s?({_D}?{_D})\s?/\s?((?:19)?{_D}{_D})\b", re.I)
 _DASH_DATE = re.compile(rf"\b([0-3]?[0-9])[-\s]({_MONTH})[A-Z]*[-\s]((?:19)?\d\d)\b", re.I)
 _LONG_DATE = re.compile(rf"\b({_MONTH_WORD})\s+([0-3]?[0-9]),?\s+(19\d\d)\b", re.I)
 # The patterns are case-blind, so every case of a look-alike is mapped.
 _DIGIT_FOR = str.maketrans({"O": "0", "o": "0", "l": "1", "L": "1", "I": "1", "i": "1",
-                            "S": "5", "s": "5", "Z": "2", "z": "2"})
+                            "S": "5", "s": "5", "Z": "2", "z": "2", "Q": "9", "q": "9"})
 _LETTER_FOR = str.maketrans({"0": "O", "1": "I", "5": "S"})
 
 

@@ -35,8 +35,9 @@ CACHE_ENV = "CABLEGRAM_OCR_CACHE"
 OCR_VERSION = "1"
 TESSERACT_CONFIG = "--oem 1 --psm 6"
 LANG = "eng"
-# Skew is measured on a copy this wide: as good for a few degrees, and much faster.
-_SKEW_WIDTH = 1000
+# Skew is measured (to the degree) on a copy this wide: as good as the full page for a
+# few degrees, and 0.1 s a page instead of 0.3 s at 1000 px.
+_SKEW_WIDTH = 700
 
 
 @dataclass(slots=True)
@@ -211,6 +212,8 @@ def read_pages(path: Path, page_count: int, on_page: Callable[[int, int], None] 
             yield page
         return
     ctx = multiprocessing.get_context("forkserver")
+    # The fork server imports OpenCV, scikit-image and this module once; workers fork from it.
+    ctx.set_forkserver_preload([__name__])
     with ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
         pending: dict[Future[dict[str, Any] | str], int] = {}
         queue = iter(todo)
