@@ -44,7 +44,7 @@ from cablegram.readers.tei_text import PERSNAME, TEI
 from cablegram.record import PersonLink, Record
 
 DOC_DIV = TEI + "div"
-ERAS = (("1945-60", 0, 1960), ("1961-68", 1961, 1968), ("1969-80", 1969, 1980))
+ERAS = (("1945-60", 1945, 1960), ("1961-68", 1961, 1968), ("1969-80", 1969, 1980))
 _YEARS = re.compile(r"frus(\d{4})")
 
 

@@ -21,6 +21,7 @@ Presidents Ministers Chief Delegate Envoy Governor-General Generalissimo Brigadi
 Professor Prof. Rev. Reverend Brother Sister Comrade Chairmen Ayatollah Crown
 Senators Generals Generals' Dictator Leaders Colonels Admirals Comrades Representatives
 Asst. Amb Amb. Sec. Secy. Secy Dep. Sen. Pres. Gov. FonMin PriMin Min. Adm Gen Amb Dep Asst
+Madame Mme. Mme BGen MGen LtGen
 """)
 
 # Abbreviated titles, written out to compare with a persons list's descriptions.
@@ -64,6 +65,7 @@ Doctrine Plan Administration Administrations Government Proposal Proposals Formu
 Mission Papers Letter Letters Message Messages Visit Report Initiative Regime Cabinet Trip
 Talks Meeting Meetings Statement Speech Program Programme Policy Policies Principles Corollary
 Amendment Resolution Amendments Committee Commission Group Team Era Years Government's
+Library Papers Diaries Diary Files Party Visit Visits Trip Years Era Regime Forces Faction
 """)
 
 # Surnames that are also common capitalised words ("the West", "Green Berets"): alone, they

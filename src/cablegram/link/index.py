@@ -33,7 +33,7 @@ ROLE_PHRASES = {
 # "Khoman, Thanat").
 _GIVEN_NAME_USED = re.compile(
     r"\b(?:Thai|Thailand|Lao|Laos|Laotian|Indonesia|Indonesian|Burma|Burmese|Cambodia|"
-    r"Cambodian|Iceland|Icelandic)\b")
+    r"Cambodian|Iceland|Icelandic|Iraq|Iraqi|Saudi|Yemen|Yemeni|Kuwait|Oman|Bahrain|Qatar)\b")
 
 
 @dataclass(slots=True)
@@ -165,8 +165,10 @@ def volume_index(auth: Authorities, volume: str) -> Index:
             _add(table, first.full[0].split()[0], key, False)
         if vp.see is not None:
             # Its forms go to the entry it points to; that entry is the person.
-            if first is not None:
-                aliases.setdefault(key, set()).add(first.surname)
+            # The name as printed, in order: "Nhu" for Ngo Dinh Nhu, "Madame Nhu" for Tran Le
+            # Xuan ("Nhu, Madame"): only the first is "Nhu" alone.
+            last, _, rest = vp.name.partition(",")
+            aliases.setdefault(key, set()).add(" ".join(f"{rest} {last}".split()))
             continue
         short = {first.surname, *first.ends, *first.variants} if first else {vp.name}
         entries[key] = Entry(key, vp.name, vp.register_id, vp.xml_id,

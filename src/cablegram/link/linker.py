@@ -209,6 +209,9 @@ class Linker:
             if len(fit) == 1:
                 return fit  # "King Hussein" is the King of Jordan, not Ahmad Hussein
         said_key = said_name.title() if said_name.isupper() else said_name
+        meant = [e for e in cands if said_key in e.aliases]
+        if len(meant) == 1:
+            return meant  # the list itself says "Nhu" is Ngo Dinh Nhu ("Nhu, see ...")
         exact = [e for e in cands if said_name == e.surname or said_key in e.short
                  or said_name in e.aliases]
         if exact and len(exact) < len(cands):
@@ -331,8 +334,10 @@ def _not_a_person(text: str, start: int, end: int, cands: list[Entry],
     if text[end : end + 2] in ("'t", "’t"):
         return True  # "Don't"
     after = word_after(text, end) if end < len(text) and text[end] == " " else ""
-    if after in THINGS:
+    if after in THINGS or after.title() in THINGS:
         return True
+    if after.isupper():
+        after = after.title()  # "NIXON DOCTRINE"
     if text[start:end] in SENTENCE_WORDS and after[:1].islower():
         return True  # "Can we ...", "Do you ..."
     compound = bool(after) and after[0].isupper() and after not in CONCEPTS \

@@ -32,7 +32,8 @@ _TITLE_WORDS = frozenset({
     "Colonel", "Ambassador", "President", "Secretary", "Chairman", "King", "Queen", "Prince",
     "Shah", "Emperor", "Sultan", "Sheikh", "Lieutenant", "Major", "Marshal", "Air", "Field",
     "Director", "Chief", "Head", "Governor", "Senator", "Chancellor", "Premier", "Member",
-    "Col.", "Gen.", "Maj.", "Lt.", "Adm.", "Dr.", "Mr.", "Mrs.", "Brigadier",
+    "Col.", "Gen.", "Maj.", "Lt.", "Adm.", "Dr.", "Mr.", "Mrs.", "Brigadier", "Army", "Navy",
+    "Force", "Corps", "USA", "USN", "USAF", "USMC", "Ret.", "Madame", "Mme.",
 })
 # Words of offices and bodies: a "name" holding one is a heading of a list, not a person.
 _NOT_NAMES = frozenset({
@@ -69,7 +70,12 @@ def name_forms(name: str) -> NameForms:
     if not parts or not _WORD.search(parts[0]):
         raise NameFormError(f"no name in {name!r}")
     if len(parts) > 1 and parts[1].split()[0] in _TITLE_WORDS:
-        parts = parts[:1]  # "Sudomo, Vice Admiral": a title, not given names
+        # "Sudomo, Vice Admiral": a title, not given names; "al-Said, General Nuri": a title,
+        # then the given name
+        given_words = parts[1].split()
+        while given_words and (given_words[0] in _TITLE_WORDS or given_words[0].islower()):
+            given_words = given_words[1:]  # ("General of the Army Omar")
+        parts = [parts[0], " ".join(given_words), *parts[2:]] if given_words else parts[:1]
     if len(parts) == 1:
         tokens = parts[0].split()
         if any(t in _NOT_NAMES for t in tokens):
