@@ -151,7 +151,13 @@ class PeopleMixin:
         if stored is None:
             return None
         if self._link_setup is None or self._link_setup.stamp != stored[0]:
-            self._link_setup = LinkSetup.from_json(*stored)
+            try:
+                self._link_setup = LinkSetup.from_json(*stored)
+            except Exception as e:
+                raise CablegramError(
+                    f"{self.store.path}: the stored authorities cannot be loaded "
+                    f"({type(e).__name__}: {e}); ingest the people register and pocom again"
+                ) from None
         return self._link_setup
 
     # -- linking --------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
+from cablegram.errors import CablegramError
 from cablegram.link.authorities import Authorities
 from cablegram.link.linker import Linker
 from cablegram.record import Batch, Record
@@ -112,7 +113,12 @@ class Handoff:
             return None
         with self._lock:
             if self._setup is None:
-                self._setup = LinkSetup.from_json(*stored)
+                try:
+                    self._setup = LinkSetup.from_json(*stored)
+                except Exception as e:
+                    raise CablegramError(f"the authorities could not be loaded: "
+                                         f"{type(e).__name__}: {e} (run `cablegram link`)"
+                                         ) from None
             return self._setup
 
 

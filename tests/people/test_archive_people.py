@@ -197,3 +197,18 @@ def test_without_authorities_reader_processes_store_unlinked_records(
     assert {r.id: [p.how for p in r.persons] for r in archive.records()}["frus-mini/d1"] == [
         "markup", "markup"]
     assert archive.stats()["people"]["collections_unlinked"] == 1
+
+
+@pytest.mark.parametrize("read_ahead", ["process", "thread"])
+def test_authorities_that_cannot_be_loaded_leave_the_records_unlinked_and_said_so(
+        archive: Archive, tmp_path: Path, read_ahead: str) -> None:
+    root = corpus(tmp_path)
+    archive.ingest([root / "people", root / "pocom"])
+    archive.store.conn.execute("UPDATE authorities SET data = '{\"persons\": ['")  # damaged
+    report = archive.ingest([root / "frus"], read_ahead=read_ahead)
+    assert report.failed == 0 and report.documents == 4
+    [read, again] = [w for w in report.warnings if "not linked" in w]
+    assert read.startswith(f"{root / 'frus' / 'frus-mini.xml'}: not linked: ")
+    assert "authorities could not be loaded" in read and "JSONDecodeError" in read
+    assert again.startswith("not linked again: ") and "ingest the people register" in again
+    assert archive.stats()["people"]["collections_unlinked"] == 1  # `cablegram link` will
