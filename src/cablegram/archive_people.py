@@ -83,13 +83,13 @@ class PeopleMixin:
             folder = folders[kind]
             key = str(folder.resolve())
             try:
-                sha = folder_signature(folder)
+                signature = folder_signature(folder)
             except ReadError as e:
                 outcomes[kind] = FileOutcome(folder, "failed", error=_one_line(e.reason))
                 continue
-            sources[kind] = (key, sha)
+            sources[kind] = (key, signature)
             before = self.store.authority_source(kind)
-            if before == (key, sha):
+            if before == (key, signature):
                 outcomes[kind] = FileOutcome(folder, "unchanged")
             else:
                 outcomes[kind] = FileOutcome(folder, "replaced" if before else "ingested")
