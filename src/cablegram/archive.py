@@ -305,7 +305,8 @@ class Archive(PeopleMixin):
     def ingest(self, paths: Iterable[str | Path], format: str = "auto",
                on_progress: Callable[[IngestEvent], None] | None = None,
                read_ahead: str = "thread",
-               on_index: Callable[[int, int], None] | None = None) -> IngestReport:
+               on_index: Callable[[int, int], None] | None = None,
+               on_link: Callable[[int, int, str], None] | None = None) -> IngestReport:
         """Read and store every file; one file's failure is recorded and the rest go on.
 
         `read_ahead`: where the next file is read while this one is stored: "thread" (one
@@ -314,8 +315,8 @@ class Archive(PeopleMixin):
         Authority folders among the paths (the people register, pocom) are stored first,
         whatever their order; then every record read is linked to persons and terms
         (`cablegram.linking`), and collections stored before the authorities changed are
-        linked again at the end (`link`). Then the search index catches up:
-        `on_index(done, total)` per collection indexed.
+        linked again at the end (`link`; `on_link(done, total, collection)`). Then the
+        search index catches up: `on_index(done, total)` per collection indexed.
         """
         if format != "auto":
             get_reader(format)  # an unknown name fails now, not once per file
@@ -333,7 +334,7 @@ class Archive(PeopleMixin):
                 lambda: self._store_authorities(split, report.authorities, handoff))
         if linked is not None and self.store.collections_to_link(linked):
             try:
-                report.linked = self.link()
+                report.linked = self.link(on_progress=on_link)
             except CablegramError as e:
                 # What is stored stays stored: `cablegram link` links it once it can.
                 report.linked = LinkReport(warnings=[_one_line(f"not linked again: {e}")])

@@ -107,6 +107,11 @@ class _IngestProgress:
         label = f"{ev.index}/{ev.total_files} {ev.path.name}"
         self.progress.update(self.task, completed=ev.done_bytes, description=label)
 
+    def linking(self, done: int, total: int, collection: str) -> None:
+        if self.task is not None:
+            self.progress.update(self.task, completed=done, total=total,
+                                 description=f"link {done}/{total} {collection}")
+
     def indexing(self, done: int, total: int) -> None:
         if self.task is not None:
             self.progress.update(self.task, completed=done, total=total,
@@ -155,7 +160,8 @@ def ingest(paths: tuple[Path, ...], db: Path, fmt: str, as_json: bool,
     the people register and pocom folders are stored first, and records are linked."""
     with Archive.open(db) as archive, _IngestProgress() as progress:
         report = archive.ingest(paths, format=fmt, on_progress=progress.update,
-                                read_ahead=read_ahead, on_index=progress.indexing)
+                                read_ahead=read_ahead, on_index=progress.indexing,
+                                on_link=progress.linking)
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         for path, reason in report.errors:

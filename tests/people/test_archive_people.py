@@ -82,8 +82,11 @@ def test_volumes_stored_before_the_authorities_are_linked_after(archive: Archive
         archive.link()
     # The markup links come with the reading; name links need the authorities.
     assert links(archive)["frus-mini/d2"] == []
-    report = archive.ingest([root / "people", root / "pocom"])
+    seen: list[tuple[int, int, str]] = []
+    report = archive.ingest([root / "people", root / "pocom"],
+                            on_link=lambda *a: seen.append(a))
     assert report.linked is not None and report.linked.collections == ["frus-mini"]
+    assert seen == [(1, 1, "frus-mini")]
     assert links(archive) == LINKED
     assert archive.link().collections == []  # incremental: nothing changed
     assert archive.link(everything=True).documents == 4
