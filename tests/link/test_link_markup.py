@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cablegram.readers.tei import TeiReader
 from cablegram.readers.tei_persons import fence, unfence
@@ -78,3 +80,17 @@ def test_a_corpus_volume_reads_the_same_text_with_and_without_markup() -> None:
     mentions = [(r, m) for r in marked for p in r.persons for m in p.mentions]
     assert len(mentions) > 400  # most of v06's 1,164 tags are in notes and headings
     assert all(r.text[m.start : m.end] == m.text for r, m in mentions)
+
+
+@given(st.lists(st.one_of(st.text(alphabet="ab \n", max_size=4), st.just("\ue002"),
+                          st.just("\ue003")), max_size=12))
+def test_unfence_any_text_gives_clean_text_and_spans_inside_it(parts: list[str]) -> None:
+    marked = "".join(parts)
+    ids = [f"p_{i}" for i in range(marked.count("\ue002"))]
+    text, links = unfence(marked, ids)
+    assert "\ue002" not in text and "\ue003" not in text
+    for p in links:
+        assert p.volume_id in ids and p.how == "markup"
+        for m in p.mentions:
+            assert 0 <= m.start < m.end <= len(text) and text[m.start : m.end] == m.text
+            assert m.text == m.text.strip()

@@ -179,3 +179,13 @@ def test_a_collection_without_any_list_uses_register_full_names(auth: Authoritie
 def test_empty_authorities_link_nothing() -> None:
     rec = Record(id="x/d1", collection="x", text="Kohler met the President.")
     assert Linker(Authorities()).link(rec) == ([], [])
+
+
+def test_a_volume_added_after_linking_began_is_used() -> None:
+    auth = Authorities()
+    linker = Linker(auth)
+    rec = Record(id="late/d1", collection="late", text="Kohler called.")
+    assert linker.link(rec) == ([], [])
+    auth.add_volume(Collection(id="late", persons=[Person("p_K1", "Kohler, Foy D.", None)]))
+    [p] = linker.link(rec)[0]
+    assert (p.volume_id, p.mentions[0].text) == ("p_K1", "Kohler")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 import ahocorasick
 
-from cablegram.link.authorities import Appointment, Authorities
+from cablegram.link.authorities import Appointment, Authorities, VolumePerson
 from cablegram.link.context import (
     ABBREVIATIONS,
     CONCEPTS,
@@ -50,7 +50,7 @@ class Linker:
     def __init__(self, auth: Authorities) -> None:
         self.auth = auth
         self._register: Index = register_index(auth)
-        self._volumes: dict[str, Index] = {}
+        self._volumes: dict[str, tuple[list[VolumePerson], Index]] = {}
         self._fuzzy: dict[str, FuzzyNames] = {}
         self._holders: dict[tuple[str, str, str | None], list[Appointment]] = {}
 
@@ -134,10 +134,13 @@ class Linker:
     # -- matching -----------------------------------------------------------------------
 
     def _volume(self, volume: str) -> Index:
-        idx = self._volumes.get(volume)
-        if idx is None:
-            idx = self._volumes[volume] = volume_index(self.auth, volume)
-        return idx
+        """The volume's automaton, remade when `add_volume` has replaced its list since."""
+        listed = self.auth.volume_persons(volume)
+        cached = self._volumes.get(volume)
+        if cached is None or cached[0] is not listed:
+            cached = self._volumes[volume] = (listed, volume_index(self.auth, volume))
+            self._fuzzy.pop(volume, None)
+        return cached[1]
 
     def _hits(self, text: str, idx: Index) -> list[_Hit]:
         hits = []

@@ -33,7 +33,7 @@ def fence(doc: etree._Element) -> list[str]:
 
 def unfence(text: str, ids: list[str]) -> tuple[str, list[PersonLink]]:
     """The text without fences, and one markup link per volume id with its mentions."""
-    if OPEN not in text:
+    if OPEN not in text and CLOSE not in text:
         return text, []
     out: list[str] = []
     size = 0  # len("".join(out))
