@@ -332,6 +332,8 @@ class Archive(PeopleMixin):
             linked = self._ingest_files(
                 split.files, format, on_progress, read_ahead, report, handoff,
                 lambda: self._store_authorities(split, report.authorities, handoff))
+        if handoff.made is not None:
+            self._link_setup = handoff.made  # made once: linking again at the end uses it
         if linked is not None and self.store.collections_to_link(linked):
             try:
                 report.linked = self.link(on_progress=on_link)

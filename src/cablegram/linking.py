@@ -106,6 +106,11 @@ class Handoff:
         os.replace(tmp, self.file)  # whole, at once: a reader never sees half of it
         self._stored.set_result(stored)
 
+    @property
+    def made(self) -> LinkSetup | None:
+        """The setup a reader thread made, if one did (the archive keeps it for later)."""
+        return self._setup
+
     def setup(self) -> LinkSetup | None:
         """For reader threads: waits for `publish`; the setup is made once."""
         stored = self._stored.result()
