@@ -218,6 +218,8 @@ class _Read:
     # while the store is the slower side); None: the store makes them.
     json: list[list[str]] | None = None
     link_seconds: float = 0.0
+    # The stamp of the authorities the records were linked with; None: not linked.
+    linked_with: str | None = None
 
 
 def read_file(path: Path, format: str = "auto",
@@ -236,12 +238,19 @@ def read_file(path: Path, format: str = "auto",
     except CablegramError as e:
         return _Read([], _one_line(str(e)))
     t1 = time.perf_counter()
-    setup = link() if link is not None and batches else None
+    try:
+        setup = link() if link is not None and batches else None
+    except CablegramError as e:
+        # The records are stored unlinked, as such: `cablegram link` links them later.
+        setup = None
+        for batch in batches:
+            batch.warnings.append(_one_line(f"not linked: {e}"))
     t2 = time.perf_counter()  # the wait for the setup is neither reading nor linking
     if setup is not None:
         for batch in batches:
             setup.link_batch(batch)
-    return _Read(batches, None, t1 - t0, link_seconds=time.perf_counter() - t2)
+    return _Read(batches, None, t1 - t0, link_seconds=time.perf_counter() - t2,
+                 linked_with=setup.stamp if setup is not None else None)
 
 
 def _read_all(reader: Reader, path: Path) -> list[Batch]:
@@ -314,7 +323,8 @@ class Archive(PeopleMixin):
                read_ahead: str = "thread",
                on_index: Callable[[int, int], None] | None = None,
                collection: str | None = None,
-               on_page: Callable[[Path, int, int], None] | None = None) -> IngestReport:
+               on_page: Callable[[Path, int, int], None] | None = None,
+               on_link: Callable[[int, int, str], None] | None = None) -> IngestReport:
         """Read and store every file; one file's failure is recorded and the rest go on.
 
         `collection`: the volume id for text and HTML pages that name none (no URL, no
@@ -326,8 +336,8 @@ class Archive(PeopleMixin):
         Authority folders among the paths (the people register, pocom) are stored first,
         whatever their order; then every record read is linked to persons and terms
         (`cablegram.linking`), and collections stored before the authorities changed are
-        linked again at the end (`link`). Then the search index catches up:
-        `on_index(done, total)` per collection indexed.
+        linked again at the end (`link`; `on_link(done, total, collection)`). Then the
+        search index catches up: `on_index(done, total)` per collection indexed.
         With `on_page`, the pages of scans are read first, `on_page(path, done, pages)`
         after each (docs/scans.md).
         """
@@ -348,8 +358,14 @@ class Archive(PeopleMixin):
                 split.files, format, on_progress, read_ahead, report, handoff,
                 lambda: self._store_authorities(split, report.authorities, handoff),
                 collection)
+        if handoff.made is not None:
+            self._link_setup = handoff.made  # made once: linking again at the end uses it
         if linked is not None and self.store.collections_to_link(linked):
-            report.linked = self.link()
+            try:
+                report.linked = self.link(on_progress=on_link)
+            except CablegramError as e:
+                # What is stored stays stored: `cablegram link` links it once it can.
+                report.linked = LinkReport(warnings=[_one_line(f"not linked again: {e}")])
         try:
             self.sync_index(on_index)
         except CablegramError as e:
@@ -391,7 +407,7 @@ class Archive(PeopleMixin):
                 if i == 0:
                     linked = authorities()
                 prep, pending = queue.popleft()
-                outcome = self._ingest_one(prep, pending, read, format, linked)
+                outcome = self._ingest_one(prep, pending, read, format)
                 report.files.append(outcome)
                 # The resolved path, as `sources` keys it: stats joins the two.
                 self.store.log_ingest(
@@ -441,8 +457,7 @@ class Archive(PeopleMixin):
         return prep, pool.submit(read, prep.path, format)
 
     def _ingest_one(self, prep: _Prepared, pending: Future[_Read] | None,
-                    read: Callable[[Path, str], _Read], format: str,
-                    linked: str | None) -> FileOutcome:
+                    read: Callable[[Path, str], _Read], format: str) -> FileOutcome:
         if prep.outcome is not None and prep.outcome.status != "unchanged":
             return prep.outcome
         # Decided again now that the files before it are stored: a file of the same
@@ -452,7 +467,7 @@ class Archive(PeopleMixin):
                 pending.cancel()
             return FileOutcome(prep.path, "unchanged")
         done = pending.result() if pending is not None else read(prep.path, format)
-        return self._store(prep, done, linked)
+        return self._store(prep, done)
 
     def _prepare(self, path: Path) -> _Prepared:
         """Hash the file; decide now when it is missing, unreadable or unchanged."""
@@ -469,7 +484,7 @@ class Archive(PeopleMixin):
             return _Prepared(path, key, sha, FileOutcome(path, "unchanged"))
         return _Prepared(path, key, sha)
 
-    def _store(self, prep: _Prepared, read: _Read, linked: str | None) -> FileOutcome:
+    def _store(self, prep: _Prepared, read: _Read) -> FileOutcome:
         path = prep.path
         if read.error is not None:
             return FileOutcome(path, "failed", error=read.error)
@@ -489,7 +504,7 @@ class Archive(PeopleMixin):
             # Batches joined with stored pages are new records: their JSON is made here.
             puts = self.store.put_batches(joined, path=prep.key, sha256=prep.sha,
                                           shared=shared, json=None if shared else read.json,
-                                          linked=linked)
+                                          linked=read.linked_with)
         except ReadError as e:
             return FileOutcome(path, "failed", error=_one_line(e.reason))
         except CablegramError as e:

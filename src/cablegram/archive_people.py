@@ -83,13 +83,13 @@ class PeopleMixin:
             folder = folders[kind]
             key = str(folder.resolve())
             try:
-                sha = folder_signature(folder)
+                signature = folder_signature(folder)
             except ReadError as e:
                 outcomes[kind] = FileOutcome(folder, "failed", error=_one_line(e.reason))
                 continue
-            sources[kind] = (key, sha)
+            sources[kind] = (key, signature)
             before = self.store.authority_source(kind)
-            if before == (key, sha):
+            if before == (key, signature):
                 outcomes[kind] = FileOutcome(folder, "unchanged")
             else:
                 outcomes[kind] = FileOutcome(folder, "replaced" if before else "ingested")
@@ -151,7 +151,13 @@ class PeopleMixin:
         if stored is None:
             return None
         if self._link_setup is None or self._link_setup.stamp != stored[0]:
-            self._link_setup = LinkSetup.from_json(*stored)
+            try:
+                self._link_setup = LinkSetup.from_json(*stored)
+            except Exception as e:
+                raise CablegramError(
+                    f"{self.store.path}: the stored authorities cannot be loaded "
+                    f"({type(e).__name__}: {e}); ingest the people register and pocom again"
+                ) from None
         return self._link_setup
 
     # -- linking --------------------------------------------------------------------------

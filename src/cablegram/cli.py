@@ -115,6 +115,11 @@ class _IngestProgress:
         self.progress.update(self.pages, completed=done, total=total,
                              description=f"OCR {path.name} page {done}/{total}")
 
+    def linking(self, done: int, total: int, collection: str) -> None:
+        if self.task is not None:
+            self.progress.update(self.task, completed=done, total=total,
+                                 description=f"link {done}/{total} {collection}")
+
     def indexing(self, done: int, total: int) -> None:
         if self.task is not None:
             self.progress.update(self.task, completed=done, total=total,
@@ -168,7 +173,8 @@ def ingest(paths: tuple[Path, ...], db: Path, fmt: str, collection: str | None,
     with Archive.open(db) as archive, _IngestProgress() as progress:
         report = archive.ingest(paths, format=fmt, on_progress=progress.update,
                                 read_ahead=read_ahead, on_index=progress.indexing,
-                                collection=collection, on_page=progress.page)
+                                collection=collection, on_page=progress.page,
+                                on_link=progress.linking)
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         for path, reason in report.errors:

@@ -16,6 +16,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
+from cablegram.errors import CablegramError
 from cablegram.link.authorities import Authorities
 from cablegram.link.linker import Linker
 from cablegram.record import Batch, Record
@@ -105,6 +106,11 @@ class Handoff:
         os.replace(tmp, self.file)  # whole, at once: a reader never sees half of it
         self._stored.set_result(stored)
 
+    @property
+    def made(self) -> LinkSetup | None:
+        """The setup a reader thread made, if one did (the archive keeps it for later)."""
+        return self._setup
+
     def setup(self) -> LinkSetup | None:
         """For reader threads: waits for `publish`; the setup is made once."""
         stored = self._stored.result()
@@ -112,7 +118,12 @@ class Handoff:
             return None
         with self._lock:
             if self._setup is None:
-                self._setup = LinkSetup.from_json(*stored)
+                try:
+                    self._setup = LinkSetup.from_json(*stored)
+                except Exception as e:
+                    raise CablegramError(f"the authorities could not be loaded: "
+                                         f"{type(e).__name__}: {e} (run `cablegram link`)"
+                                         ) from None
             return self._setup
 
 

@@ -23,6 +23,8 @@ import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from cablegram.errors import CablegramError
+
 if TYPE_CHECKING:
     from cablegram.archive import _Read
     from cablegram.linking import LinkSetup
@@ -117,16 +119,23 @@ def serve(inp: IO[bytes], out: IO[bytes], link_file: Path | None = None) -> None
     from cablegram.store.sqlite import record_json
 
     setups: list[LinkSetup | None] = []
+    failed: list[str] = []
 
     def setup() -> LinkSetup | None:
         # Waited for (and made) once, when the first records are there to link: the first
         # file is read while the parent is still loading the authorities.
         if link_file is None:
             return None
-        if not setups:
+        if not setups and not failed:
             from cablegram.linking import wait_for_setup
 
-            setups.append(wait_for_setup(link_file))
+            try:
+                setups.append(wait_for_setup(link_file))
+            except Exception as e:
+                failed.append(f"the authorities could not be loaded in the reader process: "
+                              f"{type(e).__name__}: {e} (run `cablegram link`)")
+        if failed:
+            raise CablegramError(failed[0])
         return setups[0]
 
     for line in inp:

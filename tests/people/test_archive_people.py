@@ -82,8 +82,11 @@ def test_volumes_stored_before_the_authorities_are_linked_after(archive: Archive
         archive.link()
     # The markup links come with the reading; name links need the authorities.
     assert links(archive)["frus-mini/d2"] == []
-    report = archive.ingest([root / "people", root / "pocom"])
+    seen: list[tuple[int, int, str]] = []
+    report = archive.ingest([root / "people", root / "pocom"],
+                            on_link=lambda *a: seen.append(a))
     assert report.linked is not None and report.linked.collections == ["frus-mini"]
+    assert seen == [(1, 1, "frus-mini")]
     assert links(archive) == LINKED
     assert archive.link().collections == []  # incremental: nothing changed
     assert archive.link(everything=True).documents == 4
@@ -197,3 +200,18 @@ def test_without_authorities_reader_processes_store_unlinked_records(
     assert {r.id: [p.how for p in r.persons] for r in archive.records()}["frus-mini/d1"] == [
         "markup", "markup"]
     assert archive.stats()["people"]["collections_unlinked"] == 1
+
+
+@pytest.mark.parametrize("read_ahead", ["process", "thread"])
+def test_authorities_that_cannot_be_loaded_leave_the_records_unlinked_and_said_so(
+        archive: Archive, tmp_path: Path, read_ahead: str) -> None:
+    root = corpus(tmp_path)
+    archive.ingest([root / "people", root / "pocom"])
+    archive.store.conn.execute("UPDATE authorities SET data = '{\"persons\": ['")  # damaged
+    report = archive.ingest([root / "frus"], read_ahead=read_ahead)
+    assert report.failed == 0 and report.documents == 4
+    [read, again] = [w for w in report.warnings if "not linked" in w]
+    assert read.startswith(f"{root / 'frus' / 'frus-mini.xml'}: not linked: ")
+    assert "authorities could not be loaded" in read and "JSONDecodeError" in read
+    assert again.startswith("not linked again: ") and "ingest the people register" in again
+    assert archive.stats()["people"]["collections_unlinked"] == 1  # `cablegram link` will

@@ -58,7 +58,8 @@ def test_authorities_round_trip(store: SqliteStore) -> None:
     store.put_authorities(AuthorityRows({"people": ("/y", "cc")}, "s2", "{}", [], []))
     assert store.authorities_stamp() == "s2"
     assert store.register_person("107327") is None  # replaced whole
-    assert store.authority_source("pocom") == ("/x/pocom", "bb")  # kept: not given
+    # The sources say what the stored authorities were loaded from: pocom no longer.
+    assert store.authority_source("pocom") is None
 
 
 def test_names_look_up_every_word_any_case_any_accent(store: SqliteStore) -> None:

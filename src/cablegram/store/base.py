@@ -47,7 +47,7 @@ class SearchRow(NamedTuple):
 class AuthorityRows:
     """The authorities as the store keeps them (`Store.put_authorities`).
 
-    `sources`: kind ('people', 'pocom') -> (folder, SHA-256 over its files); `stamp` names
+    `sources`: kind ('people', 'pocom') -> (folder, its signature); `stamp` names
     the content; `data` is `Authorities.to_json()`; `persons` are (id, name, names, birth,
     death); `appointments` (person_id, pocom_id, name, role, post, start, end).
     """
@@ -190,7 +190,7 @@ class Store(Protocol):
     # People (migration 004): the authorities, and the links of documents to persons.
 
     def authority_source(self, kind: str) -> tuple[str, str] | None:
-        """(path, sha256) of the authority folder of this kind stored last."""
+        """(path, signature) of the authority folder of this kind stored last."""
         ...
 
     def put_authorities(self, rows: AuthorityRows) -> None:

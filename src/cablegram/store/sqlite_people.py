@@ -41,7 +41,7 @@ class PeopleTables:
     # -- authorities ----------------------------------------------------------------------
 
     def authority_source(self, kind: str) -> tuple[str, str] | None:
-        """(path, sha256) of the folder of this kind ('people', 'pocom') stored last."""
+        """(path, signature) of the folder of this kind ('people', 'pocom') stored last."""
         row = self.conn.execute(
             "SELECT path, sha256 FROM authority_sources WHERE kind = ?", (kind,)).fetchone()
         return (str(row[0]), str(row[1])) if row else None
@@ -52,7 +52,8 @@ class PeopleTables:
         now = _now()
         try:
             conn.execute("BEGIN IMMEDIATE")
-            for table in ("register_persons", "register_words", "appointments"):
+            for table in ("register_persons", "register_words", "appointments",
+                          "authority_sources"):
                 conn.execute(f"DELETE FROM {table}")  # fixed table names
             conn.execute("INSERT OR REPLACE INTO authorities (key, stamp, data) "
                          "VALUES ('current', ?, ?)", (rows.stamp, rows.data))

@@ -1,7 +1,8 @@
 -- People: the authorities (people register, pocom) and the links of documents to persons.
 
--- One row per authority folder kind ('people', 'pocom'): where it was read from and the
--- SHA-256 over its files, so that ingesting an unchanged folder again is a no-op.
+-- One row per authority folder kind ('people', 'pocom') the stored authorities were loaded
+-- from: the folder and its signature (SHA-256 over its files' paths, sizes and times), so
+-- that ingesting an unchanged folder again is a no-op.
 CREATE TABLE authority_sources (
     kind        TEXT PRIMARY KEY,
     path        TEXT NOT NULL,
