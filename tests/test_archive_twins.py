@@ -86,14 +86,17 @@ def test_one_ingest_of_a_folder_that_mixes_every_layout(tmp_path: Path) -> None:
     _volume(folder)
     _page(folder, "frus-2001")
     _page(folder, "frus-text")
-    for seed in SEEDS.glob("00*.txt"):
+    for seed in [*SEEDS.glob("00*.txt"), SEEDS / "frus_mini.html"]:
         shutil.copy(seed, folder / seed.name)
     with Archive.open(tmp_path / "a.db") as archive:
         report = archive.ingest([folder])
         assert report.errors == [] and report.failed == 0
         assert len(_records(archive)) == 4
-        assert len(list(archive.records("frus1961-63v11"))) == 25  # the seed 003
+        # The seed 003 (documents 126-150) and an HTML page of two of them: one record each.
+        assert len(list(archive.records("frus1961-63v11"))) == 25
         assert archive.get("frus1961-63v99/d2").time == "15:00"
+        assert {c.id for c in archive.collections()} >= {"cdnw", "frus1961-63v11",
+                                                         "frus1961-63v99"}
 
 
 _FIELDS = ("place", "time", "classification", "telegram_number")

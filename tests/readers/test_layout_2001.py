@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from cablegram.errors import ReadError
-from cablegram.readers.registry import detect_reader
+from cablegram.readers.registry import detect_reader, get_reader
 from cablegram.readers.text_split import parse_title_block
 from cablegram.record import Batch
 from render import layouts
@@ -88,6 +88,16 @@ def test_a_page_of_two_documents(tmp_path: Path) -> None:
 ])
 def test_the_title_lines_of_both_sites(lines: list[str], expected: str) -> None:
     assert parse_title_block(["Great Seal", "", *lines, "flag bar"]).collection == expected
+
+
+def test_the_format_can_be_forced_and_the_seed_stays_frus_text(tmp_path: Path) -> None:
+    assert get_reader("frus-2001").name == "frus-2001"
+    seed = Path(__file__).parent.parent / "fixtures" / "text" / "003_1bdb9de2a8d2d4fa.txt"
+    assert detect_reader(seed).name == "frus-text"
+    path = tmp_path / "page.txt"
+    path.write_text(HEAD + DOC_67 + FOOT, encoding="utf-8")
+    [forced] = list(get_reader("frus-text").read(path))  # the splitter reads both
+    assert forced.records[0].source_note and forced.records[0].footnotes[0].n == "2"
 
 
 def test_a_page_whose_documents_have_no_source_note_is_still_this_layout(

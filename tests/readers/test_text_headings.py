@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cablegram.readers.text import TextReader
 from cablegram.record import Batch
@@ -114,3 +116,37 @@ def test_a_far_heading_that_names_its_type_is_taken_with_a_warning(tmp_path: Pat
     batch = _read(tmp_path, text)
     assert [r.number for r in batch.records] == ["1", "45"]
     assert any("from 1 to 45" in w for w in batch.warnings)
+
+
+_BODY = st.one_of(
+    st.builds(lambda n: f"{n}. DELEGATES OF SEVERAL COUNTRIES SPOKE ON THE ITEM AND ASKED FOR "
+              "MORE TIME", st.integers(1, 60)),  # a cable's paragraph in capitals
+    st.builds(lambda n: f"{n}. The delegation reported on the item at length.",
+              st.integers(1, 60)),
+    st.just("The Ambassador called on the Minister this morning."),
+    st.just("Geneva, November 30, 1966."),  # a quoted letter's dateline
+)
+
+
+@given(st.lists(st.tuples(st.integers(1, 3), st.lists(_BODY, max_size=6)), min_size=1,
+                max_size=8))
+def test_the_splitter_gives_exactly_the_documents_written(
+        docs: list[tuple[int, list[str]]]) -> None:
+    """Documents whose numbers step by 1-3, bodies full of numbered paragraphs (in capitals,
+    with the next document's number, before quoted datelines): exactly the documents written
+    come back, and every step over one is a warning."""
+    import tempfile
+
+    numbers, text, n = [], TITLE, 0
+    for step, body in docs:
+        n += step
+        numbers.append(str(n))
+        paras = "\n\n".join(body)
+        text += (f"{n}. Telegram From the Mission to the United Nations to the Department of "
+                 f"State\n\nNew York, December 1, 1966, 9 p.m.\n\n//Source: Central Files. "
+                 f"Secret.\n\n{4000 + n}. Subject: the item.\n\n{paras}\n\nGoldberg\n\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        batch = _read(Path(tmp), text)
+    assert [r.number for r in batch.records] == numbers
+    skips = [w for w in batch.warnings if "skip" in w]
+    assert len(skips) == sum(1 for step, _ in docs[1:] if step > 1)

@@ -47,10 +47,13 @@ FRUS_TEXT = PageLayout(
 FRUS_2001 = PageLayout(
     name="frus-2001",
     marks=(_HEADING_LINE,),
-    # Its source notes, or (a page whose documents have none) its title lines.
+    # Its source notes, or (a page whose documents have none) its title lines or the older
+    # site's one-line "flag bar". A lone "Document 164" line is not enough: other sites
+    # print one too.
     hints=(re.compile(r"(?m)^/1/\s*Source:"),
            re.compile(r"(?m)^Released by the Office of the Historian\s*$"),
-           re.compile(r"(?m)^Documents? \d+[A-Za-z]?(?:\s*[-–]\s*\d+[A-Za-z]?)?\s*$")),
+           re.compile(r"(?m)^Documents \d+[A-Za-z]?\s*[-–]\s*\d+[A-Za-z]?\s*$"),
+           re.compile(r"(?m)^flag bar\s*$")),
     end=re.compile(r"^(\[end of document\]|Return to (this volume|the table of contents|"
                    r"the (volume|chapter|documents) (home )?page)\b.*)$", re.I),
 )
