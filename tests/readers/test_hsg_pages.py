@@ -333,3 +333,14 @@ def test_a_mark_glued_to_a_number_does_not_stop_the_next(tmp_path: Path) -> None
     text = _one(path).text
     assert "Embtel 26072" in text  # cannot be told from a number: left as printed
     assert "MARCH 21, 1974, AND" in text and "STUDIES.\n" in text  # marks 3 and 4 still off
+
+
+def test_chapter_page_that_lost_a_document_says_so(tmp_path: Path) -> None:
+    page = (FIX / "chapter-3.txt").read_text(encoding="utf-8")
+    start, end = page.index("12. Editorial Note"), page.index("13. Telegram")
+    path = tmp_path / "chapter-3.txt"
+    path.write_text(page[:start] + page[end:], encoding="utf-8")
+    batch = _read(path)
+    assert [r.number for r in batch.records] == ["11", "13"]
+    assert any("document numbers skip from 11 to 13: document 12 is not here" in w
+               for w in batch.warnings)

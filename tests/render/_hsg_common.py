@@ -82,7 +82,8 @@ def build_doc(collection: Collection, rec: Record, pages: PageCounter) -> Doc:
     others = notes[1:] if rec.source_note else notes
     _place_marks(body, [k for k, _ in others])
     _place_pages(body, pages, int(n) if n.isdigit() else 0)
-    return Doc(n, " ".join(rec.title.split()), source_mark, rec.source_note,
+    # An untitled document is printed "N. Untitled", as the other renderers print it.
+    return Doc(n, " ".join(rec.title.split()) or "Untitled", source_mark, rec.source_note,
                dateline(rec), body, notes, f"{SITE}/{collection.id}/{rec.id.rsplit('/', 1)[-1]}")
 
 

@@ -8,6 +8,7 @@ into a record by the frus-text pipeline's `build_record`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -210,10 +211,26 @@ def read_page(lines: list[PageLine], path: Path, *, fmt: str, collection: str | 
             last.flags.append("truncated")
             warnings.append(f"document {last.number} may be cut off: the page ends without "
                             "its notes list or the site's footer")
+    warnings.extend(_skips(docs))
     for rec in batch.records if url and len(batch.records) == 1 else []:
         rec.extra["url"] = url
     warnings.extend(check_sequence(batch.records))
     return batch
+
+
+def _skips(docs: list[PageRaw]) -> list[str]:
+    """A warning for every skip in the document numbers of a page (a chapter page that
+    lost some), worded as the text splitter words it."""
+    out: list[str] = []
+    for a, b in itertools.pairwise(d.raw for d in docs):
+        m, n = re.match(r"\d+", a.number), re.match(r"\d+", b.number)
+        if m and n and int(n.group()) - int(m.group()) > 1:
+            lost = int(m.group()) + 1, int(n.group()) - 1
+            span = (f"document {lost[0]} is" if lost[0] == lost[1]
+                    else f"documents {lost[0]}-{lost[1]} are")
+            out.append(f"line {b.lineno}: document numbers skip from {a.number} to "
+                       f"{b.number}: {span} not here")
+    return out
 
 
 def _align_pages(text: str, pages: list[tuple[str, list[str]]] | None) -> list[list[str]]:
