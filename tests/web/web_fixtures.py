@@ -110,4 +110,5 @@ def build_archive(path: Path) -> Path:
             archive.store.put_batch(batch, path=batch.collection.id,
                                     sha256=batch.collection.id)
         archive.sync_index()
+        archive.sync_history()  # as `cablegram serve` does before it serves
     return path

@@ -26,7 +26,8 @@ FACET_SIZES: dict[str, int | None] = {**dict.fromkeys(ALL_FACETS, FACET_SHOWN), 
 MAX_PAGE_SIZE = 200
 # A facet's value becomes this clause of the query (the language's field for it).
 FACET_FIELDS = {"collection": "collection", "doc_type": "type", "classification": "class",
-                "from": "from", "to": "to", "place": "place", "year": "date"}
+                "from": "from", "to": "to", "place": "place", "year": "date",
+                "persons": "person"}
 
 
 @dataclass(slots=True)
@@ -125,8 +126,7 @@ def _reader(archive: Archive, record: Record, base: str) -> Page:
                     if isinstance(h, str) and h],
         "source_parts": _source_parts(record),
         "neighbours": {k: _link(v) for k, v in neighbours.items()},
-        "cited_by": [{"id": i, "text": t, "url": record_url(i)}
-                     for i, t in archive.cited_by(record.id)],
+        "cited_by": _backlinks(archive, record.id),
         "citation": {"chicago": citation.chicago(cited), "csl": citation.csl_json(cited),
                      "bibtex_url": url + ".bib", "ris_url": url + ".ris",
                      "csl_url": url + ".csl.json"},
@@ -135,8 +135,41 @@ def _reader(archive: Archive, record: Record, base: str) -> Page:
     notes = [(fn.n, paragraphs(fn.text, record_marks(record, fn.text)))
              for fn in record.footnotes]
     page.extra = {"cited": cited, "meta": citation.highwire(cited),
-                  "body": paragraphs(record.text, record_marks(record)), "notes": notes}
+                  "body": paragraphs(record.text, record_marks(record)), "notes": notes,
+                  "margin": margin_pages(record)}
     return page
+
+
+def _backlinks(archive: Archive, id: str) -> list[dict[str, Any]]:
+    """The documents whose resolved references point here, each once, in citing order."""
+    seen: dict[str, dict[str, Any]] = {}
+    for ref in archive.backlinks(id):
+        if ref.src_id != id and ref.src_id not in seen:
+            seen[ref.src_id] = {"id": ref.src_id, "text": ref.text, "where": ref.location,
+                                "url": record_url(ref.src_id)}
+    return list(seen.values())
+
+
+def margin_pages(record: Record) -> list[list[str]]:
+    """For each paragraph the reader shows, the printed pages that begin beside it.
+
+    From `extra["paragraph_pages"]` (one list per paragraph of the text, blank ones
+    included); a page is shown once, where it first appears. Empty when the record does not
+    know its pages or they do not match its paragraphs.
+    """
+    known = record.extra.get("paragraph_pages")
+    raw = record.text.split("\n\n")
+    if not isinstance(known, list) or len(known) != len(raw):
+        return []
+    shown: set[str] = set()
+    out: list[list[str]] = []
+    for para, pages in zip(raw, known, strict=True):
+        fresh = [str(n) for n in pages if str(n) not in shown] \
+            if isinstance(pages, list) else []
+        shown.update(fresh)
+        if para:  # `paragraphs` drops an empty paragraph: so does the margin
+            out.append(fresh)
+    return out
 
 
 def citation_file(archive: Archive, collection_id: str, doc: str, fmt: str,
@@ -178,9 +211,11 @@ def _facet_links(q: str, name: str, values: list[list[object]]) -> list[dict[str
     prefix = "/search?q=" + quote_plus(q.strip() + " ")
     field = FACET_FIELDS[name]
     out = []
-    for value, count in values:
+    # A value, its count, and for persons the register's name (None when unknown).
+    for value, count, *named in values:
         clause = None if value is None else f"{field}:{quoted(str(value))}"
         out.append({"value": value, "count": count,
+                    "label": named[0] if named and named[0] else value,
                     "url": prefix + quote_plus(clause) if clause else None,
                     "selected": clause is not None and clause in q})
     return out
@@ -213,8 +248,8 @@ def search(archive: Archive, params: Params) -> Page:
     data["facets"] = {name: _facet_links(q, name, values)
                       for name, values in out["facets"].items() if name != "year"}
     prefix = "/search?q=" + quote_plus(q.strip() + " date:")
-    data["years"] = sorted(({"year": v, "documents": n, "url": f"{prefix}{v}"}
-                            for v, n in out["facets"]["year"] if v is not None),
+    data["years"] = sorted(({"year": v[0], "documents": v[1], "url": f"{prefix}{v[0]}"}
+                            for v in out["facets"]["year"] if v[0] is not None),
                            key=lambda y: y["year"])
     nxt = offset + limit
     keep = {"sort": None if sort == "relevance" else sort,
