@@ -132,10 +132,16 @@ def _reader(archive: Archive, record: Record, base: str) -> Page:
                      "csl_url": url + ".csl.json"},
     }
     page = Page("document.html", record.title or record.id, data)
-    notes = [(fn.n, paragraphs(fn.text, record_marks(record, fn.text)))
+    # References linked where the archive resolved them (telegrams too), wherever their
+    # text stands: a reference taken from markup is not told apart from one in a note.
+    resolved = [(ref.text, ref.target_id)
+                for ref in archive.refs(src_id=record.id, status="resolved")
+                if ref.target_id and ref.target_id != record.id]
+    notes = [(fn.n, paragraphs(fn.text, record_marks(record, fn.text, resolved)))
              for fn in record.footnotes]
     page.extra = {"cited": cited, "meta": citation.highwire(cited),
-                  "body": paragraphs(record.text, record_marks(record)), "notes": notes,
+                  "body": paragraphs(record.text, record_marks(record, None, resolved)),
+                  "notes": notes,
                   "margin": margin_pages(record)}
     return page
 
