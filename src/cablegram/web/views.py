@@ -17,6 +17,7 @@ from cablegram.store.base import ListRow
 from cablegram.web import citation
 from cablegram.web.body import paragraphs, record_marks
 from cablegram.web.params import Params, check_id
+from cablegram.web.search_cache import search_with_facets
 from cablegram.web.urls import collection_url, quoted, record_url, search_url
 
 PAGE_SIZE = 20
@@ -227,6 +228,19 @@ def _facet_links(q: str, name: str, values: list[list[object]]) -> list[dict[str
     return out
 
 
+Sidebar = tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]
+
+
+def _sidebar(q: str, facets: dict[str, Any]) -> Sidebar:
+    """The facet links and the year histogram of a query's counts (kept per query)."""
+    links = {name: _facet_links(q, name, values)
+             for name, values in facets.items() if name != "year"}
+    prefix = "/search?q=" + quote_plus(q.strip() + " date:")
+    years = sorted(({"year": v[0], "documents": v[1], "url": f"{prefix}{v[0]}"}
+                    for v in facets["year"] if v[0] is not None), key=lambda y: y["year"])
+    return links, years
+
+
 def search(archive: Archive, params: Params) -> Page:
     q = params.text("q", max_chars=1 << 20)  # the library says what is too long
     sort = params.choice("sort", ("relevance", "date"), "relevance")
@@ -242,8 +256,8 @@ def search(archive: Archive, params: Params) -> Page:
         return Page("search.html", "Search", data)
     try:
         # Every year for the histogram; the sidebar's facets list their top values.
-        out = archive.search(q, facets=ALL_FACETS, sort=sort, limit=limit, offset=offset,
-                             facet_size=FACET_SIZES)
+        out, sidebar = search_with_facets(archive, q, sort, limit, offset, FACET_SIZES,
+                                          _sidebar)
     except QueryError as e:
         data["error"] = {"status": 400, "kind": "query", "message": str(e),
                          "position": e.pos, "reason": e.reason,
@@ -251,12 +265,7 @@ def search(archive: Archive, params: Params) -> Page:
         return Page("search.html", "Search", data, status=400)
     data["total"] = out["total"]
     data["results"] = [{**r, "url": record_url(r["id"])} for r in out["results"]]
-    data["facets"] = {name: _facet_links(q, name, values)
-                      for name, values in out["facets"].items() if name != "year"}
-    prefix = "/search?q=" + quote_plus(q.strip() + " date:")
-    data["years"] = sorted(({"year": v[0], "documents": v[1], "url": f"{prefix}{v[0]}"}
-                            for v in out["facets"]["year"] if v[0] is not None),
-                           key=lambda y: y["year"])
+    data["facets"], data["years"] = sidebar
     nxt = offset + limit
     keep = {"sort": None if sort == "relevance" else sort,
             "limit": None if limit == PAGE_SIZE else limit}
