@@ -60,3 +60,19 @@ def test_the_cache_keeps_at_most_its_size(tmp_path: Path) -> None:
             assert [k[0] for k in kept] == ["moscow", "paris"]  # the oldest gone first
         finally:
             search_cache.SIZE = size
+
+
+def test_a_page_from_kept_parts_is_the_page_made_afresh(web_db: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from cablegram.web import create_app
+
+    paths = ["/search?q=NOT+zzz&offset=1", "/search?q=NOT+zzz&sort=date",
+             "/search.json?q=NOT+zzz&offset=2"]
+    with TestClient(create_app(web_db)) as warm:
+        warm.get("/search?q=NOT+zzz")  # counts and sidebar kept in this worker
+        kept = [warm.get(p).text for p in paths]
+    for path, text in zip(paths, kept, strict=True):
+        with TestClient(create_app(web_db)) as cold:  # a worker that kept nothing
+            assert cold.get(path).text == text
+    assert 'class="facet"' in kept[0] and 'class="histogram"' in kept[0]

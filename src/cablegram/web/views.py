@@ -228,7 +228,13 @@ def _facet_links(q: str, name: str, values: list[list[object]]) -> list[dict[str
     return out
 
 
-Sidebar = tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]
+@dataclass(slots=True)
+class Sidebar:
+    """What a query's counts show: facet links, years, and their HTML once rendered."""
+
+    facets: dict[str, list[dict[str, Any]]]
+    years: list[dict[str, Any]]
+    html: dict[str, Any] = field(default_factory=dict)  # part name -> Markup (filters.kept)
 
 
 def _sidebar(q: str, facets: dict[str, Any]) -> Sidebar:
@@ -238,7 +244,7 @@ def _sidebar(q: str, facets: dict[str, Any]) -> Sidebar:
     prefix = "/search?q=" + quote_plus(q.strip() + " date:")
     years = sorted(({"year": v[0], "documents": v[1], "url": f"{prefix}{v[0]}"}
                     for v in facets["year"] if v[0] is not None), key=lambda y: y["year"])
-    return links, years
+    return Sidebar(links, years)
 
 
 def search(archive: Archive, params: Params) -> Page:
@@ -265,11 +271,13 @@ def search(archive: Archive, params: Params) -> Page:
         return Page("search.html", "Search", data, status=400)
     data["total"] = out["total"]
     data["results"] = [{**r, "url": record_url(r["id"])} for r in out["results"]]
-    data["facets"], data["years"] = sidebar
+    data["facets"], data["years"] = sidebar.facets, sidebar.years
     nxt = offset + limit
     keep = {"sort": None if sort == "relevance" else sort,
             "limit": None if limit == PAGE_SIZE else limit}
     data["next_url"] = search_url(q, **keep, offset=nxt) if nxt < out["total"] else None
     data["prev_url"] = (search_url(q, **keep, offset=max(0, offset - limit))
                         if offset > 0 else None)
-    return Page("search.html", f"Search: {q}", data)
+    page = Page("search.html", f"Search: {q}", data)
+    page.extra = {"sidebar": sidebar.html}
+    return page
