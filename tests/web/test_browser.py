@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from web_fixtures import V06, build_archive
+from web_fixtures import V06, build_archive, build_linked_archive
 
 CHROMIUM = Path("/usr/bin/chromium")
 HERE = Path(__file__).parent
@@ -40,7 +40,10 @@ PAGES = {
     "person": f"/people/{V06}:p_RD1", "chronology": "/chronology?from=1962-10-20&to=1962-11-30",
     "network": "/network?from=1962-10-01&to=1962-11-30",
     "digest": "/digest?from=1962-11-15&to=1962-11-22", "query-error": "/search?q=berlin+(",
-    "payload": "/documents/frus-xss/d1",
+    "payload": "/documents/frus-xss/d1", "register-person": "/people/100002",
+    "timeline": "/chronology?from=1961-01-01&to=1961-02-28",
+    "correspondents": "/network?from=1961-01-01&to=1961-02-28",
+    "linked-document": "/documents/frus-mini/d1",
 }
 
 
@@ -53,7 +56,8 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("browser")
-    db = build_archive(folder / "web.db")
+    # The web archive, and frus-mini linked to a small register (the person pages).
+    db = build_linked_archive(folder, build_archive(folder / "web.db"))
     port = _free_port()
     log = folder / "serve.log"
     with log.open("wb") as out:

@@ -75,3 +75,19 @@ def test_reader_shows_printed_pages_in_the_margin(client: TestClient) -> None:
     assert ['aria-label="printed page 411"' in p for p in paras] == [True, False, False]
     assert ['aria-label="printed page 412"' in p for p in paras] == [False, True, False]
     assert client.get(f"/documents/{V06}/d66").text.count('class="page-no"') == 0
+
+
+def test_margin_pages_follow_the_shown_paragraphs() -> None:
+    from cablegram.record import Record
+    from cablegram.web.views import margin_pages
+
+    def record(text: str, pages: object) -> Record:
+        return Record(id="v/d1", collection="v", text=text,
+                      extra={"paragraph_pages": pages})
+
+    # The empty paragraph is not shown: nor is its margin; a page is shown once.
+    assert margin_pages(record("a\n\n\n\nb\n\nc", [["1"], [], ["1", "2"], ["2"]])) == [
+        ["1"], ["2"], []]
+    assert margin_pages(record("a\n\nb", [["1"]])) == []  # pages of other paragraphs
+    assert margin_pages(record("a", "p. 1")) == []
+    assert margin_pages(record("a", [7])) == [[]]  # not a list of pages: nothing shown

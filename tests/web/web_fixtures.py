@@ -116,9 +116,10 @@ def build_archive(path: Path) -> Path:
     return path
 
 
-def build_linked_archive(root: Path) -> Path:
+def build_linked_archive(root: Path, db: Path | None = None) -> Path:
     """An archive read with authorities: frus-mini linked to a small register and pocom
-    (the people tests' fixture), its history tables made as `cablegram serve` makes them."""
+    (the people tests' fixture), its history tables made as `cablegram serve` makes them.
+    `db`: an archive to add them to (default: a new one in `root`)."""
     from people.people_fixtures import MINI, write_authorities
 
     corpus = root / "corpus"
@@ -126,7 +127,8 @@ def build_linked_archive(root: Path) -> Path:
     (corpus / "frus").mkdir()
     (corpus / "frus" / "frus-mini.xml").write_text(MINI.read_text(encoding="utf-8"),
                                                    encoding="utf-8")
-    with Archive.open(root / "linked.db") as archive:
+    db = db or root / "linked.db"
+    with Archive.open(db) as archive:
         archive.ingest([corpus])
         archive.sync_history()
-    return root / "linked.db"
+    return db
