@@ -76,7 +76,7 @@ def layout(names: list[str], edges: list[tuple[str, str, int]],
     if not names:
         return {}
     pos = nx.spring_layout(g, seed=17, weight=None)
-    margin = 90
+    margin = 40  # labels run toward the middle (network.html): a node needs little room
     return {n: (float(margin + (x + 1) / 2 * (size - 2 * margin)),
                 float(margin + (y + 1) / 2 * (size - 2 * margin))) for n, (x, y) in pos.items()}
 
