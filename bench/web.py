@@ -78,8 +78,9 @@ def _ms(value: str) -> float:
 
 def parse_wrk(name: str, out: str) -> Result:
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
-    p50 = _ms(re.search(r"50%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
-    p99 = _ms(re.search(r"99%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
+    # At a line's start: a thread stat such as "86.50%" ends in "50%" too.
+    p50 = _ms(re.search(r"^\s*50%\s+(\S+)", out, re.M).group(1))  # type: ignore[union-attr]
+    p99 = _ms(re.search(r"^\s*99%\s+(\S+)", out, re.M).group(1))  # type: ignore[union-attr]
     m = re.search(r"(\d+) requests in ([\d.]+)(\w+)", out)
     assert m is not None, out
     seconds = _ms(m.group(2) + m.group(3)) / 1000

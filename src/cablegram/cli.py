@@ -689,8 +689,10 @@ def serve(db: Path, host: str, port: int, workers: int) -> None:
     import uvicorn
 
     with Archive.open(db, create=False) as archive:
-        # The index catches up once, here, so that no worker writes while serving.
+        # The index and the history tables catch up once, here, so that no worker writes
+        # while serving.
         archive.sync_index()
+        archive.sync_history()
     os.environ["CABLEGRAM_DB"] = str(db)
     uvicorn.run("cablegram.web.app:app_from_env", factory=True, host=host, port=port,
                 workers=workers, log_level="warning", access_log=False)

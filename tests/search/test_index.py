@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -142,3 +144,28 @@ def test_stats_tell_what_the_index_holds_and_what_waits(tmp_path: Path) -> None:
         assert archive.stats()["search_index"]["collections_waiting"] == 1
         archive.search("berlin")
         assert archive.stats()["search_index"]["documents"] == len(RECORDS) + 1
+
+
+# -- web2: workers that find a stale index at once (issue 17, the "Directory not empty" race)
+
+_OPEN_FIVE_TIMES = """
+import sys
+from cablegram.search.index import SearchIndex
+for _ in range(5):
+    SearchIndex(sys.argv[1])
+"""
+
+
+def test_workers_starting_together_on_a_stale_index_all_open_it(tmp_path: Path) -> None:
+    # Before the lock and the rename aside, 4 of 6 such rounds had a worker fail with
+    # "Directory not empty" or "No such file or directory".
+    for round in range(3):
+        path = tmp_path / f"i{round}.search"
+        path.mkdir()
+        (path / "applied").write_text("1 - 0\n")  # another schema version: started again
+        workers = [subprocess.Popen([sys.executable, "-c", _OPEN_FIVE_TIMES, str(path)],
+                                    stderr=subprocess.PIPE, text=True) for _ in range(4)]
+        errors = [w.communicate()[1] for w in workers]
+        assert [w.returncode for w in workers] == [0] * 4, errors
+        assert index_module.SearchIndex(path)._state()[0] == index_module.SCHEMA_VERSION
+        assert not list(tmp_path.glob("*.old-*"))  # nothing left aside

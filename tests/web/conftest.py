@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
-from web_fixtures import build_archive
+from web_fixtures import build_archive, build_linked_archive
 
 from cablegram.web import create_app
 
@@ -18,4 +18,12 @@ def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def client(web_db: Path) -> Iterator[TestClient]:
     with TestClient(create_app(web_db)) as c:
+        yield c
+
+
+@pytest.fixture(scope="session")
+def linked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """A client over frus-mini read with a people register and pocom."""
+    db = build_linked_archive(tmp_path_factory.mktemp("linked"))
+    with TestClient(create_app(db)) as c:
         yield c

@@ -59,7 +59,7 @@ def test_document_reader(client: TestClient) -> None:
         "next": {"id": f"{V06}/d67", "url": f"/documents/{V06}/d67"},
         "prev_date": {"id": f"{V06}/d65", "url": f"/documents/{V06}/d65"},
         "next_date": {"id": "frus-xss/d1", "url": "/documents/frus-xss/d1"}}
-    assert data["cited_by"] == [{"id": f"{V06}/d65", "text": "Document 66",
+    assert data["cited_by"] == [{"id": f"{V06}/d65", "text": "Document 66", "where": "text",
                                  "url": f"/documents/{V06}/d65"}]
     html = client.get(f"/documents/{V06}/d65").text
     # Notes numbered, with popovers; the reference in a note linked; person, term, redaction.

@@ -55,7 +55,9 @@ def _v06() -> Batch:
         terms=[TermLink("Deptel", "Department of State telegram",
                         [Mention("Deptel", BODY_65.index("Deptel"),
                                  BODY_65.index("Deptel") + 6)])],
-        extra={"compilation": "Kennedy-Khrushchev", "chapter": "October 1962"},
+        extra={"compilation": "Kennedy-Khrushchev", "chapter": "October 1962",
+               # Printed pages per paragraph, as the hsg page reader keeps them.
+               "paragraph_pages": [["411"], ["411", "412"], ["412"]]},
     )
     r66 = Record(
         id=f"{V06}/d66", collection=V06, number="66",
@@ -110,4 +112,23 @@ def build_archive(path: Path) -> Path:
             archive.store.put_batch(batch, path=batch.collection.id,
                                     sha256=batch.collection.id)
         archive.sync_index()
+        archive.sync_history()  # as `cablegram serve` does before it serves
     return path
+
+
+def build_linked_archive(root: Path, db: Path | None = None) -> Path:
+    """An archive read with authorities: frus-mini linked to a small register and pocom
+    (the people tests' fixture), its history tables made as `cablegram serve` makes them.
+    `db`: an archive to add them to (default: a new one in `root`)."""
+    from people.people_fixtures import MINI, write_authorities
+
+    corpus = root / "corpus"
+    write_authorities(corpus)
+    (corpus / "frus").mkdir()
+    (corpus / "frus" / "frus-mini.xml").write_text(MINI.read_text(encoding="utf-8"),
+                                                   encoding="utf-8")
+    db = db or root / "linked.db"
+    with Archive.open(db) as archive:
+        archive.ingest([corpus])
+        archive.sync_history()
+    return db

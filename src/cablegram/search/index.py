@@ -11,6 +11,8 @@ harmless.
 
 from __future__ import annotations
 
+import fcntl
+import glob
 import os
 import shutil
 import time
@@ -136,22 +138,43 @@ class SearchIndex:
         return cls(f"{db}.search")
 
     def _open(self) -> tantivy.Index:
+        # One process at a time decides whether to start the index again: two workers that
+        # both found a stale index removed each other's fresh files ("Directory not empty").
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with open(f"{self.path}.lock", "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                index = self._open_locked()
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+        index.register_tokenizer(ANALYZER, self.analyzer)
+        return index
+
+    def _open_locked(self) -> tantivy.Index:
         self.path.mkdir(parents=True, exist_ok=True)
-        index = None
         # Another version's index (or none) is not opened at all: removing the files of an
         # index open in tantivy raced with its threads ("Directory not empty").
         if self._state()[0] == SCHEMA_VERSION:
             try:
-                index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+                return tantivy.Index(self.schema, path=str(self.path), reuse=True)
             except (ValueError, OSError):
-                index = None  # damaged or foreign files: start again below
-        if index is None:
-            shutil.rmtree(self.path)
-            self.path.mkdir(parents=True)
-            index = tantivy.Index(self.schema, path=str(self.path), reuse=False)
-            self._write_state("", 0)
-        index.register_tokenizer(ANALYZER, self.analyzer)
+                pass  # damaged or foreign files: start again below
+        self._set_aside()
+        self.path.mkdir(parents=True)
+        index = tantivy.Index(self.schema, path=str(self.path), reuse=False)
+        self._write_state("", 0)
         return index
+
+    def _set_aside(self) -> None:
+        """Move the old folder aside in one rename, then remove it and any left before.
+
+        A file still being written into the old folder can keep it from being removed; it
+        is then left aside (and tried again next time) rather than failing the open.
+        """
+        aside = self.path.with_name(f"{self.path.name}.old-{os.getpid()}-{time.monotonic_ns()}")
+        os.rename(self.path, aside)
+        for old in self.path.parent.glob(f"{glob.escape(self.path.name)}.old-*"):
+            shutil.rmtree(old, ignore_errors=True)
 
     # -- the marks applied ----------------------------------------------------------------
 

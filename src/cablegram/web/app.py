@@ -22,7 +22,7 @@ from starlette.staticfiles import StaticFiles
 
 from cablegram.archive import Archive, default_db
 from cablegram.errors import CablegramError, NotFound, ParameterError, QueryError
-from cablegram.web import filters, more_views, views
+from cablegram.web import filters, history_views, more_views, views
 from cablegram.web.openapi import openapi_schema
 from cablegram.web.params import Params
 from cablegram.web.views import Page
@@ -149,7 +149,7 @@ def create_app(db: str | Path | None = None) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         # Opened now: a missing archive stops the start, and the backlinks map is read
         # before the first request rather than during it.
-        site.archive.cited_by("")
+        site.archive.collections()
         yield
         site.close()
 
@@ -192,9 +192,11 @@ def create_app(db: str | Path | None = None) -> Starlette:
         Route("/people", site.page(("q", "offset"), simple(more_views.people))),
         Route("/people.json", site.page(("q", "offset"), simple(more_views.people))),
         Route("/people/{id}", site.page((), by_id(more_views.person))),
-        *[Route(path, site.page(("from", "to"), simple(view))) for name, view in (
-            ("chronology", more_views.chronology), ("network", more_views.network),
-            ("digest", more_views.digest)) for path in (f"/{name}", f"/{name}.json")],
+        *[Route(path, site.page(known, simple(view))) for name, view, known in (
+            ("chronology", history_views.chronology, ("from", "to")),
+            ("network", history_views.network, ("from", "to", "by")),
+            ("digest", history_views.digest, ("from", "to")))
+          for path in (f"/{name}", f"/{name}.json")],
         Route("/openapi.json", openapi),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]

@@ -40,9 +40,15 @@ def _occurrences(text: str, needle: str) -> Iterable[int]:
         at = text.find(needle, at + len(needle))
 
 
-def record_marks(record: Record, text: str | None = None) -> list[Mark]:
+def record_marks(record: Record, text: str | None = None,
+                 resolved: Iterable[tuple[str, str]] | None = None) -> list[Mark]:
     """The marks of `text` (default: the record's body): mentions by offset (body only),
-    redactions and resolved references wherever their text occurs."""
+    redactions, and references wherever their text occurs.
+
+    `resolved`: (reference text, target id) of the references that resolve to a document of
+    the archive (`Archive.refs`), telegrams included; without it, the record's own
+    references that name a target.
+    """
     body = text is None
     text = record.text if text is None else text
     marks: list[Mark] = []
@@ -60,10 +66,11 @@ def record_marks(record: Record, text: str | None = None) -> list[Mark]:
     for r in record.redactions:
         for at in _occurrences(text, r.text):
             marks.append(Mark(at, at + len(r.text), "redaction", r.extent))
-    for ref in record.references:
-        if ref.target:
-            for at in _occurrences(text, ref.text):
-                marks.append(Mark(at, at + len(ref.text), "reference", ref.text, ref.target))
+    targets = resolved if resolved is not None else (
+        (ref.text, ref.target) for ref in record.references if ref.target)
+    for ref_text, target in targets:
+        for at in _occurrences(text, ref_text):
+            marks.append(Mark(at, at + len(ref_text), "reference", ref_text, target))
     return marks
 
 

@@ -1,7 +1,9 @@
-"""Jinja filters: dates for people, snippets with their matches marked, the year chart."""
+"""Jinja filters: dates for people, snippets with their matches marked, the year chart, and
+`kept`: a part of a page rendered once and kept."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +21,16 @@ def marked(snippet: str | None) -> Markup:
     for i, part in enumerate((snippet or "").replace(MARK_CLOSE, MARK_OPEN).split(MARK_OPEN)):
         out.append(Markup("<mark>{}</mark>").format(part) if i % 2 else escape(part))
     return Markup("").join(out)
+
+
+def kept(parts: dict[str, Markup] | None, name: str, make: Callable[..., Any],
+         *args: Any) -> Markup:
+    """`make(*args)` (a macro), made once and kept in `parts` under `name` (None: not kept)."""
+    if parts is None:
+        return Markup(make(*args))
+    if name not in parts:
+        parts[name] = Markup(make(*args))
+    return parts[name]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,3 +67,4 @@ def register(env: Environment) -> None:
     env.filters["human_date"] = lambda d: human_date(d) or "undated"
     env.filters["record_url"] = record_url
     env.globals["bars"] = bars
+    env.globals["kept"] = kept

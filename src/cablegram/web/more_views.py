@@ -1,29 +1,27 @@
-"""Pages that later work fills in: people, chronology, network, digest.
+"""The people pages: the volumes' persons lists, a register person, a volume's entry.
 
-Each shows what the archive holds now (the volumes' persons lists, documents by day, the
-senders and recipients of a period, the catalog's digest pages) in the shape the later work
-will keep, so that its data only adds to what these pages show.
+`/people/107327` is a person of the register (`Archive.person`: names, appointments,
+documents, correspondents, co-mentions); `/people/{collection}:{xml_id}` an entry of a
+volume's persons list, with the documents of the volume that name them.
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter
-from datetime import date, timedelta
+import re
 from typing import Any
 from urllib.parse import urlencode
 from weakref import WeakKeyDictionary
 
 from cablegram.archive import Archive
-from cablegram.errors import NotFound, ParameterError, QueryError
+from cablegram.errors import CablegramError, NotFound, QueryError
 from cablegram.web.params import Params, check_id
 from cablegram.web.urls import collection_url, person_url, quoted, record_url, search_url
 from cablegram.web.views import Page
 
 PEOPLE_PAGE = 100
-MAX_DAYS = 366
-MAX_LISTED = 1000
-NETWORK_NODES = 30
+DOCUMENTS_SHOWN = 200  # of each list (sent, received, mentioned); totals are exact
+CORRESPONDENTS = 30
+_REGISTER_NODE = re.compile(r"^(.*) \[(\d+)\]$")  # "Rusk, Dean [107516]"
 
 
 # -- people ---------------------------------------------------------------------------------
@@ -67,6 +65,8 @@ def _surname(name: str) -> str:
 
 def person(archive: Archive, params: Params, id: str) -> Page:
     check_id("person", id)
+    if id.isdigit():
+        return register_person(archive, id)
     col_id, _, xml_id = id.partition(":")
     col = archive.collection(col_id) if xml_id else None
     entry = next((p for p in col.persons if p.xml_id == xml_id), None) if col else None
@@ -95,96 +95,41 @@ def person(archive: Archive, params: Params, id: str) -> Page:
     return Page("person.html", entry.name, data)
 
 
-# -- a period -------------------------------------------------------------------------------
+# -- a person of the register ---------------------------------------------------------------
 
 
-def _period(archive: Archive, params: Params, days: int = 7) -> tuple[str, str]:
-    start, end = params.day("from"), params.day("to")
-    if start is None and end is None:
-        # No period asked for: the last week that has documents.
-        spans = archive.collection_spans()
-        last = max((s.date_to for s in spans if s.date_to and len(s.date_to) == 10),
-                   default=date.today().isoformat())
-        end = last
-    if start is None:
-        start = (date.fromisoformat(end or "") - timedelta(days=days - 1)).isoformat()
-    if end is None:
-        end = (date.fromisoformat(start) + timedelta(days=days - 1)).isoformat()
-    if end < start:
-        raise ParameterError("to", f"{end} is before from={start}")
-    if (date.fromisoformat(end) - date.fromisoformat(start)).days >= MAX_DAYS:
-        raise ParameterError("to", f"a period is at most {MAX_DAYS} days")
-    return start, end
+def register_person(archive: Archive, id: str) -> Page:
+    """A register person: names, roles over time, documents, correspondents, co-mentions."""
+    try:
+        report = archive.person(id)
+    except NotFound:
+        raise
+    except CablegramError:
+        raise NotFound("person", id) from None  # an archive stored without a register
+    data = report.to_dict()
+    for key in ("sent", "received", "mentioned"):
+        docs = data[key]
+        data[key] = {"total": len(docs), "documents": [
+            {**d, "url": record_url(d["id"])} for d in docs[:DOCUMENTS_SHOWN]],
+            "more_url": search_url(f"person:{id}", sort="date") if key == "mentioned" else None}
+    for c in data["co_mentioned"]:
+        c["url"] = person_url(c["id"])
+    days = sorted(d.date[:10] for d in (*report.sent, *report.received) if d.date)
+    data["correspondents"] = _correspondents(archive, id, days[0], days[-1]) if days else []
+    data["url"] = person_url(id)
+    return Page("register_person.html", report.name, data)
 
 
-def _listed(r: Any) -> dict[str, Any]:
-    return {"id": r.id, "collection": r.collection, "title": r.title, "date": r.date,
-            "doc_type": r.doc_type, "from": r.sender, "to": r.recipient,
-            "url": record_url(r.id)}
-
-
-def chronology(archive: Archive, params: Params) -> Page:
-    start, end = _period(archive, params)
-    rows = archive.by_day(start, end, MAX_LISTED + 1)
-    days: list[dict[str, Any]] = []
-    for r in rows[:MAX_LISTED]:
-        if not days or days[-1]["date"] != r.date:
-            days.append({"date": r.date, "documents": []})
-        days[-1]["documents"].append(_listed(r))
-    data = {"from": start, "to": end, "days": days, "truncated": len(rows) > MAX_LISTED,
-            "documents": min(len(rows), MAX_LISTED),
-            "more_url": search_url(f"date:{start}..{end}", sort="date")}
-    return Page("chronology.html", f"Chronology {start} – {end}", data)
-
-
-def network(archive: Archive, params: Params) -> Page:
-    start, end = _period(archive, params, days=31)
-    rows = archive.by_day(start, end, 20_000)
-    pairs = Counter((r.sender, r.recipient) for r in rows if r.sender and r.recipient)
-    degree: Counter[str] = Counter()
-    for (a, b), n in pairs.items():
-        degree[a] += n
-        degree[b] += n
-    top = [name for name, _ in degree.most_common(NETWORK_NODES)]
-    nodes = [{"name": n, "documents": degree[n], "url": search_url(f"from:{quoted(n)}")}
-             for n in top]
-    keep = set(top)
-    edges = [{"from": a, "to": b, "documents": n} for (a, b), n in pairs.most_common()
-             if a in keep and b in keep]
-    data = {"from": start, "to": end, "nodes": nodes, "edges": edges,
-            "documents": len(rows)}
-    page = Page("network.html", f"Network {start} – {end}", data)
-    page.extra = {"layout": _circle(top)}
-    return page
-
-
-def _circle(names: list[str], size: int = 600) -> dict[str, tuple[float, float]]:
-    """Node positions on a circle (the drawing library of the network work replaces it)."""
-    r = size / 2 - 110
-    n = max(len(names), 1)
-    return {name: (size / 2 + r * math.cos(2 * math.pi * i / n),
-                   size / 2 + r * math.sin(2 * math.pi * i / n))
-            for i, name in enumerate(names)}
-
-
-def digest(archive: Archive, params: Params) -> Page:
-    start, end = _period(archive, params)
-    pages = []
-    for c in archive.collections():
-        if c.format != "catalog":
-            continue
-        for p in c.meta.get("pages") or []:
-            lo, hi = p.get("date_from") or "", p.get("date_to") or ""
-            if lo <= end and hi >= start:
-                pages.append({"collection": c.id, "title": p.get("title"),
-                              "date_from": lo, "date_to": hi})
-    rows = archive.by_day(start, end, MAX_LISTED)
-    catalogs = {p["collection"] for p in pages}
-    items = [_listed(r) for r in rows if r.collection in catalogs]
-    counts = Counter(r.collection for r in rows)
-    data = {"from": start, "to": end, "pages": pages, "items": items,
-            "by_collection": [{"id": c, "documents": n, "url": collection_url(c)}
-                              for c, n in counts.most_common()],
-            # Filled by the digest work: a written summary of the period.
-            "summary": None}
-    return Page("digest.html", f"Digest {start} – {end}", data)
+def _correspondents(archive: Archive, id: str, lo: str, hi: str) -> list[dict[str, Any]]:
+    """The persons this one wrote to or heard from (the network of linked persons)."""
+    counts: dict[tuple[str, str], list[int]] = {}
+    for e in archive.network(lo, hi, by="person", period="year").edges:
+        for me, other, way in ((e.source, e.target, 0), (e.target, e.source, 1)):
+            mine = _REGISTER_NODE.match(me)
+            if mine and mine.group(2) == id:
+                found = _REGISTER_NODE.match(other)
+                key = (found.group(1), found.group(2)) if found else (other, "")
+                counts.setdefault(key, [0, 0])[way] += e.documents
+    ranked = sorted(counts.items(), key=lambda kv: (-sum(kv[1]), kv[0]))[:CORRESPONDENTS]
+    return [{"name": name, "id": pid or None, "url": person_url(pid) if pid else None,
+             "to": n[0], "from": n[1]} for (name, pid), n in ranked]

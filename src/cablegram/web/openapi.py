@@ -52,7 +52,7 @@ SCHEMAS: dict[str, Any] = {
                      collection=_obj(["id", "title", "url"]),
                      neighbours=_obj(["prev", "next", "prev_date", "next_date"],
                                      prev=_LINK, next=_LINK, prev_date=_LINK, next_date=_LINK),
-                     cited_by=_array(_obj(["id", "text", "url"])),
+                     cited_by=_array(_obj(["id", "text", "where", "url"])),
                      source_parts=_array(_obj(["label", "value"])),
                      citation=_obj(["chicago", "csl", "bibtex_url", "ris_url", "csl_url"],
                                    chicago={"type": "string"}, csl={"type": "object"})),
@@ -82,15 +82,34 @@ SCHEMAS: dict[str, Any] = {
                    error={"type": "null"}),
     "People": _obj(["q", "total", "offset", "people"], total={"type": "integer"},
                    people=_array(_obj(["id", "name", "collection", "url"]))),
-    "Person": _obj(["id", "name", "collection", "same_name", "mentions", "roles",
-                    "correspondents"], id={"type": "string"}, name={"type": "string"},
-                   mentions=_obj(["query", "total", "documents"])),
-    "Chronology": _obj(["from", "to", "days", "truncated", "documents"], **_PERIOD,
-                       days=_array(_obj(["date", "documents"], documents=_array(_LISTED)))),
-    "Network": _obj(["from", "to", "nodes", "edges", "documents"], **_PERIOD,
-                    nodes=_array(_obj(["name", "documents"])),
-                    edges=_array(_obj(["from", "to", "documents"]))),
-    "Digest": _obj(["from", "to", "pages", "items", "by_collection", "summary"], **_PERIOD),
+    "Person": {"anyOf": [{"$ref": "#/components/schemas/VolumePerson"},
+                         {"$ref": "#/components/schemas/RegisterPerson"}]},
+    "VolumePerson": _obj(["id", "name", "collection", "same_name", "mentions", "roles",
+                          "correspondents"], id={"type": "string"}, name={"type": "string"},
+                         mentions=_obj(["query", "total", "documents"])),
+    "RegisterPerson": _obj(
+        ["id", "name", "names", "appointments", "sent", "received", "mentioned",
+         "correspondents", "co_mentioned", "url"],
+        id={"type": "string"}, name={"type": "string"}, names=_array({"type": "string"}),
+        appointments=_array(_obj(["role", "post", "start", "end"])),
+        **{k: _obj(["total", "documents"], total={"type": "integer"},
+                   documents=_array(_LISTED)) for k in ("sent", "received", "mentioned")},
+        correspondents=_array(_obj(["name", "id", "url", "to", "from"])),
+        co_mentioned=_array(_obj(["id", "name", "documents", "url"]))),
+    "Chronology": _obj(["from", "to", "total", "counts", "days", "truncated", "documents"],
+                       **_PERIOD, total={"type": "integer"},
+                       counts=_array(_obj(["period", "documents", "inferred"])),
+                       days=_array(_obj(["date", "documents"], documents=_array(_obj(
+                           ["id", "day", "time", "inferred", "title", "url"]))))),
+    "Network": _obj(["from", "to", "by", "nodes", "edges", "documents", "correspondents"],
+                    **_PERIOD, by={"type": "string", "enum": ["post", "person"]},
+                    nodes=_array(_obj(["name", "documents", "url"])),
+                    edges=_array(_obj(["from", "to", "documents", "by_period"]))),
+    "Digest": _obj(["from", "to", "title", "sections", "items", "pages"], **_PERIOD,
+                   sections=_array(_obj(["title", "sentences", "documents"], sentences=_array(
+                       _obj(["text", "id", "where", "url"])))),
+                   items=_array(_obj(["item", "date", "from", "to", "number", "id", "url"])),
+                   pages=_array(_obj(["collection", "title", "date_from", "date_to"]))),
 }
 
 
@@ -141,10 +160,13 @@ def openapi_schema() -> dict[str, Any]:
             _param("limit", schema={"type": "integer", "minimum": 0, "maximum": 200})]),
         "/people.json": _get("Persons of the volumes' lists", "People", [
             _param("q"), _param("offset", schema=_NUMBER)]),
-        "/people/{id}.json": _get("A person: list entry, same name elsewhere, documents",
+        "/people/{id}.json": _get(
+            "A person of the register (107327) or of a volume's list (vol:p_X)",
                                   "Person", [_param("id", "path")]),
         "/chronology.json": _get("Documents by day for a period", "Chronology", _PERIOD_PARAMS),
-        "/network.json": _get("Senders and recipients of a period", "Network", _PERIOD_PARAMS),
+        "/network.json": _get("Who wrote to whom in a period", "Network", [
+            *_PERIOD_PARAMS, _param("by", schema={"type": "string",
+                                                  "enum": ["post", "person"]})]),
         "/digest.json": _get("The digest of a period", "Digest", _PERIOD_PARAMS),
     }
     for suffix, media in ((".bib", "application/x-bibtex"),

@@ -17,6 +17,7 @@ from cablegram.store.base import ListRow
 from cablegram.web import citation
 from cablegram.web.body import paragraphs, record_marks
 from cablegram.web.params import Params, check_id
+from cablegram.web.search_cache import search_with_facets
 from cablegram.web.urls import collection_url, quoted, record_url, search_url
 
 PAGE_SIZE = 20
@@ -26,7 +27,8 @@ FACET_SIZES: dict[str, int | None] = {**dict.fromkeys(ALL_FACETS, FACET_SHOWN), 
 MAX_PAGE_SIZE = 200
 # A facet's value becomes this clause of the query (the language's field for it).
 FACET_FIELDS = {"collection": "collection", "doc_type": "type", "classification": "class",
-                "from": "from", "to": "to", "place": "place", "year": "date"}
+                "from": "from", "to": "to", "place": "place", "year": "date",
+                "persons": "person"}
 
 
 @dataclass(slots=True)
@@ -125,18 +127,56 @@ def _reader(archive: Archive, record: Record, base: str) -> Page:
                     if isinstance(h, str) and h],
         "source_parts": _source_parts(record),
         "neighbours": {k: _link(v) for k, v in neighbours.items()},
-        "cited_by": [{"id": i, "text": t, "url": record_url(i)}
-                     for i, t in archive.cited_by(record.id)],
+        "cited_by": _backlinks(archive, record.id),
         "citation": {"chicago": citation.chicago(cited), "csl": citation.csl_json(cited),
                      "bibtex_url": url + ".bib", "ris_url": url + ".ris",
                      "csl_url": url + ".csl.json"},
     }
     page = Page("document.html", record.title or record.id, data)
-    notes = [(fn.n, paragraphs(fn.text, record_marks(record, fn.text)))
+    # References linked where the archive resolved them (telegrams too), wherever their
+    # text stands: a reference taken from markup is not told apart from one in a note.
+    resolved = [(ref.text, ref.target_id)
+                for ref in archive.refs(src_id=record.id, status="resolved")
+                if ref.target_id and ref.target_id != record.id]
+    notes = [(fn.n, paragraphs(fn.text, record_marks(record, fn.text, resolved)))
              for fn in record.footnotes]
     page.extra = {"cited": cited, "meta": citation.highwire(cited),
-                  "body": paragraphs(record.text, record_marks(record)), "notes": notes}
+                  "body": paragraphs(record.text, record_marks(record, None, resolved)),
+                  "notes": notes,
+                  "margin": margin_pages(record)}
     return page
+
+
+def _backlinks(archive: Archive, id: str) -> list[dict[str, Any]]:
+    """The documents whose resolved references point here, each once, in citing order."""
+    seen: dict[str, dict[str, Any]] = {}
+    for ref in archive.backlinks(id):
+        if ref.src_id != id and ref.src_id not in seen:
+            seen[ref.src_id] = {"id": ref.src_id, "text": ref.text, "where": ref.location,
+                                "url": record_url(ref.src_id)}
+    return list(seen.values())
+
+
+def margin_pages(record: Record) -> list[list[str]]:
+    """For each paragraph the reader shows, the printed pages that begin beside it.
+
+    From `extra["paragraph_pages"]` (one list per paragraph of the text, blank ones
+    included); a page is shown once, where it first appears. Empty when the record does not
+    know its pages or they do not match its paragraphs.
+    """
+    known = record.extra.get("paragraph_pages")
+    raw = record.text.split("\n\n")
+    if not isinstance(known, list) or len(known) != len(raw):
+        return []
+    shown: set[str] = set()
+    out: list[list[str]] = []
+    for para, pages in zip(raw, known, strict=True):
+        fresh = [str(n) for n in pages if str(n) not in shown] \
+            if isinstance(pages, list) else []
+        shown.update(fresh)
+        if para:  # `paragraphs` drops an empty paragraph: so does the margin
+            out.append(fresh)
+    return out
 
 
 def citation_file(archive: Archive, collection_id: str, doc: str, fmt: str,
@@ -178,12 +218,33 @@ def _facet_links(q: str, name: str, values: list[list[object]]) -> list[dict[str
     prefix = "/search?q=" + quote_plus(q.strip() + " ")
     field = FACET_FIELDS[name]
     out = []
-    for value, count in values:
+    # A value, its count, and for persons the register's name (None when unknown).
+    for value, count, *named in values:
         clause = None if value is None else f"{field}:{quoted(str(value))}"
         out.append({"value": value, "count": count,
+                    "label": named[0] if named and named[0] else value,
                     "url": prefix + quote_plus(clause) if clause else None,
                     "selected": clause is not None and clause in q})
     return out
+
+
+@dataclass(slots=True)
+class Sidebar:
+    """What a query's counts show: facet links, years, and their HTML once rendered."""
+
+    facets: dict[str, list[dict[str, Any]]]
+    years: list[dict[str, Any]]
+    html: dict[str, Any] = field(default_factory=dict)  # part name -> Markup (filters.kept)
+
+
+def _sidebar(q: str, facets: dict[str, Any]) -> Sidebar:
+    """The facet links and the year histogram of a query's counts (kept per query)."""
+    links = {name: _facet_links(q, name, values)
+             for name, values in facets.items() if name != "year"}
+    prefix = "/search?q=" + quote_plus(q.strip() + " date:")
+    years = sorted(({"year": v[0], "documents": v[1], "url": f"{prefix}{v[0]}"}
+                    for v in facets["year"] if v[0] is not None), key=lambda y: y["year"])
+    return Sidebar(links, years)
 
 
 def search(archive: Archive, params: Params) -> Page:
@@ -201,8 +262,8 @@ def search(archive: Archive, params: Params) -> Page:
         return Page("search.html", "Search", data)
     try:
         # Every year for the histogram; the sidebar's facets list their top values.
-        out = archive.search(q, facets=ALL_FACETS, sort=sort, limit=limit, offset=offset,
-                             facet_size=FACET_SIZES, sync=False)
+        out, sidebar = search_with_facets(archive, q, sort, limit, offset, FACET_SIZES,
+                                          _sidebar)
     except QueryError as e:
         data["error"] = {"status": 400, "kind": "query", "message": str(e),
                          "position": e.pos, "reason": e.reason,
@@ -210,16 +271,13 @@ def search(archive: Archive, params: Params) -> Page:
         return Page("search.html", "Search", data, status=400)
     data["total"] = out["total"]
     data["results"] = [{**r, "url": record_url(r["id"])} for r in out["results"]]
-    data["facets"] = {name: _facet_links(q, name, values)
-                      for name, values in out["facets"].items() if name != "year"}
-    prefix = "/search?q=" + quote_plus(q.strip() + " date:")
-    data["years"] = sorted(({"year": v, "documents": n, "url": f"{prefix}{v}"}
-                            for v, n in out["facets"]["year"] if v is not None),
-                           key=lambda y: y["year"])
+    data["facets"], data["years"] = sidebar.facets, sidebar.years
     nxt = offset + limit
     keep = {"sort": None if sort == "relevance" else sort,
             "limit": None if limit == PAGE_SIZE else limit}
     data["next_url"] = search_url(q, **keep, offset=nxt) if nxt < out["total"] else None
     data["prev_url"] = (search_url(q, **keep, offset=max(0, offset - limit))
                         if offset > 0 else None)
-    return Page("search.html", f"Search: {q}", data)
+    page = Page("search.html", f"Search: {q}", data)
+    page.extra = {"sidebar": sidebar.html}
+    return page

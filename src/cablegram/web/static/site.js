@@ -1,4 +1,5 @@
-// Small vanilla modules: copy a citation, brush the date histogram into a date filter.
+// Small vanilla modules: copy a citation, brush the date histogram into a date filter,
+// show a correspondent's lines in the network drawing.
 
 function copyButtons() {
   for (const button of document.querySelectorAll("button[data-copy]")) {
@@ -55,5 +56,24 @@ function brushHistogram() {
   });
 }
 
+function highlightNetwork() {
+  const figure = document.querySelector("[data-network]");
+  if (!figure) return;
+  const lines = [...figure.querySelectorAll("line")];
+  const show = (name) => {
+    figure.classList.toggle("focused", name !== null);
+    for (const line of lines) {
+      line.classList.toggle("on", line.dataset.from === name || line.dataset.to === name);
+    }
+  };
+  for (const node of figure.querySelectorAll("a[data-node]")) {
+    for (const kind of ["pointerenter", "focus"]) {
+      node.addEventListener(kind, () => show(node.dataset.node));
+    }
+    for (const kind of ["pointerleave", "blur"]) node.addEventListener(kind, () => show(null));
+  }
+}
+
 copyButtons();
 brushHistogram();
+highlightNetwork();

@@ -1,0 +1,30 @@
+"""The period a page of dates shows: `from` and `to`, checked, with a default."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from cablegram.archive import Archive
+from cablegram.errors import ParameterError
+from cablegram.web.params import Params
+
+MAX_DAYS = 366
+
+
+def period(archive: Archive, params: Params, days: int = 7) -> tuple[str, str]:
+    start, end = params.day("from"), params.day("to")
+    if start is None and end is None:
+        # No period asked for: the last week that has documents.
+        spans = archive.collection_spans()
+        last = max((s.date_to for s in spans if s.date_to and len(s.date_to) == 10),
+                   default=date.today().isoformat())
+        end = last
+    if start is None:
+        start = (date.fromisoformat(end or "") - timedelta(days=days - 1)).isoformat()
+    if end is None:
+        end = (date.fromisoformat(start) + timedelta(days=days - 1)).isoformat()
+    if end < start:
+        raise ParameterError("to", f"{end} is before from={start}")
+    if (date.fromisoformat(end) - date.fromisoformat(start)).days >= MAX_DAYS:
+        raise ParameterError("to", f"a period is at most {MAX_DAYS} days")
+    return start, end
