@@ -104,28 +104,42 @@ def _given(forms: NameForms) -> frozenset[str]:
     return frozenset(f.rsplit(" ", 1)[0].split()[0] for f in forms.full if " " in f)
 
 
-def _add(table: dict[str, tuple[set[str], set[str]]], form: str, key: str, full: bool,
-         upper: bool = True) -> None:
+@dataclass(slots=True)
+class _Table:
+    """Name forms and the candidate keys they name, fuller forms and surnames apart. (Lists,
+    deduplicated at the end: the register's 150,000 forms would take 70 MB of sets.)"""
+
+    full: dict[str, list[str]] = field(default_factory=dict)
+    surname: dict[str, list[str]] = field(default_factory=dict)
+
+    def surnames_only(self) -> dict[str, tuple[str, ...]]:
+        return {form: tuple(sorted(set(keys))) for form, keys in self.surname.items()
+                if form not in self.full}
+
+    def __contains__(self, form: str) -> bool:
+        return form in self.full or form in self.surname
+
+
+def _add(table: _Table, form: str, key: str, full: bool, upper: bool = True) -> None:
     if len(form) < 2 or not form[0].isalpha() or form in FUNCTION_WORDS or form in TITLES:
         return
-    fulls, surnames = table.setdefault(form, (set(), set()))
-    (fulls if full else surnames).add(key)
+    (table.full if full else table.surname).setdefault(form, []).append(key)
     if form[0].islower():  # "de Gaulle" opens a sentence as "De Gaulle"
         _add(table, form[0].upper() + form[1:], key, full, upper)
     if upper and len(form) > 3 and not form.isupper():
         _add(table, form.upper(), key, full, False)  # telegrams sign "RUSK", "HENRY A. KISSINGER"
 
 
-def _automaton(table: dict[str, tuple[set[str], set[str]]], extra: dict[str, tuple[str, str]]
-               ) -> Automaton:
+def _automaton(table: _Table, extra: dict[str, tuple[str, str]]) -> Automaton:
     forms: list[str] = []
     payloads: list[Payload] = []
     shared: dict[Payload, Payload] = {}
-    for form, (fulls, surnames) in table.items():
-        value: Payload = ("full", tuple(sorted(fulls))) if fulls \
-            else ("surname", tuple(sorted(surnames)))
-        forms.append(form)
-        payloads.append(shared.setdefault(value, value))
+    for kind, named in (("full", table.full.items()),
+                        ("surname", table.surnames_only().items())):
+        for form, keys in named:
+            value: Payload = (kind, tuple(sorted(set(keys))))
+            forms.append(form)
+            payloads.append(shared.setdefault(value, value))
     for form, value in extra.items():
         if form not in table:
             forms.append(form)
@@ -140,7 +154,7 @@ def _automaton(table: dict[str, tuple[set[str], set[str]]], extra: dict[str, tup
 
 def register_index(auth: Authorities) -> Index:
     """Full names of every register person (a surname alone is too ambiguous across volumes)."""
-    table: dict[str, tuple[set[str], set[str]]] = {}
+    table = _Table()
     entries: dict[str, Entry] = {}
     surnames: set[str] = set()
     for p in auth.persons.values():
@@ -164,7 +178,7 @@ def register_index(auth: Authorities) -> Index:
 
 def volume_index(auth: Authorities, volume: str) -> Index:
     """The volume's persons (every form the list and the register give them), terms, roles."""
-    table: dict[str, tuple[set[str], set[str]]] = {}
+    table = _Table()
     entries: dict[str, Entry] = {}
     aliases: dict[str, set[str]] = {}
     for vp in auth.volume_persons(volume):
@@ -209,6 +223,5 @@ def volume_index(auth: Authorities, volume: str) -> Index:
             entries[key].aliases = frozenset(names_)
     extra: dict[str, tuple[str, str]] = {t: ("term", e) for t, e in terms_for(auth, volume).items()}
     extra.update({p: ("role", r) for p, r in ROLE_PHRASES.items()})
-    by_surname = {form: tuple(sorted(keys)) for form, (fulls, keys) in table.items()
-                  if keys and not fulls}
+    by_surname = table.surnames_only()
     return Index(_automaton(table, extra), entries, by_surname=by_surname)
