@@ -188,7 +188,7 @@ def volume_index(auth: Authorities, volume: str) -> Index:
         given: set[str] = set()
         first = _forms(vp.name)
         for n in names:
-            f = _forms(n)
+            f = first if n is vp.name else _forms(n)
             if f is None:
                 continue
             if n is not vp.name and first is not None and not _variant(f.surname, first.surname):
