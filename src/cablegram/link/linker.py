@@ -272,7 +272,8 @@ class Linker:
         role = {"President": "president", "Secretary": "secretary-of-state"}.get(titles[-1])
         if role is None or len(titles) > 1:
             return []
-        ids = {a.person_id for a in holders(self.auth, role, date)}
+        # (Without a register the holders have no person id: None matches no one.)
+        ids = {a.person_id for a in holders(self.auth, role, date) if a.person_id}
         return [e for e in cands if e.register_id in ids]
 
     def _role(self, role: str, record: Record, date: str | None, idx: Index) -> Entry | None:
