@@ -189,3 +189,20 @@ def test_a_volume_added_after_linking_began_is_used() -> None:
     auth.add_volume(Collection(id="late", persons=[Person("p_K1", "Kohler, Foy D.", None)]))
     [p] = linker.link(rec)[0]
     assert (p.volume_id, p.mentions[0].text) == ("p_K1", "Kohler")
+
+
+def test_mr_before_namesakes_without_a_register() -> None:
+    """Without a register the presidents table's holders have no person id; "Mr. Johnson"
+    then stays a tie of the two Johnsons (it raised ValueError: max() of nothing)."""
+    a = Authorities()
+    a.appointments = [Appointment(None, "", "Johnson, Lyndon B.", "president", "president",
+                                  "1963-11-22", "1969-01-20")]
+    a.add_volume(Collection(id=VOL, persons=[
+        Person("p_JLB1", "Johnson, Lyndon B.", "President of the United States"),
+        Person("p_JUA1", "Johnson, U. Alexis", "Deputy Under Secretary of State"),
+    ]))
+    rec = Record(id=f"{VOL}/d1", collection=VOL, text="Mr. Johnson will call.",
+                 date="1964-10-16")
+    persons, _ = Linker(a).link(rec)
+    assert [(p.id, p.volume_id, p.candidates) for p in persons] == [
+        (None, None, ["v:p_JLB1", "v:p_JUA1"])]

@@ -14,7 +14,9 @@ from cablegram.link.roles import places
 WORDS = TITLES | FUNCTION_WORDS | THINGS | CONCEPTS
 
 # A capitalised word long enough that one wrong letter still singles a name out.
-_WORD = re.compile(r"\b[A-Z][a-z]{6,}(?:-[A-Z][a-z]+)?\b")
+# (`\b` before it written as a look-behind after the capital: a pattern that opens with a
+# character set lets `re` skip to the next capital in C, ~1.7 times faster.)
+_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]{6,}(?:-[A-Z][a-z]+)?\b")
 
 
 class FuzzyNames:
@@ -29,17 +31,34 @@ class FuzzyNames:
         self._choices = list(self._by_surname)
         self._known = known | frozenset(idx.by_surname)
         self._seen: dict[str, tuple[str, ...] | None] = {}
+        self._by_length: dict[int, list[str]] = {}
+
+    def _choices_near(self, size: int) -> list[str]:
+        """The surnames a word of `size` letters can be one edit from (one letter more, less
+        or the same), in the order of all choices, so that ties rank as they did."""
+        near = self._by_length.get(size)
+        if near is None:
+            near = self._by_length[size] = [c for c in self._choices if abs(len(c) - size) <= 1]
+        return near
 
     def find(self, text: str, taken: list[tuple[int, int]]
              ) -> list[tuple[int, int, tuple[str, ...]]]:
         if not self._choices:
             return []
+        seen = self._seen
+        # The words first, in one call: most documents have no misspelt name at all, and
+        # then no word's position is needed.
+        named = False
+        for word in set(_WORD.findall(text)):
+            keys = seen.get(word, ())
+            if keys == ():
+                keys = seen[word] = self._match(word)
+            named = named or keys is not None
+        if not named:
+            return []
         out = []
         for m in _WORD.finditer(text):
-            word = m.group()
-            keys = self._seen.get(word, ())
-            if keys == ():
-                keys = self._seen[word] = self._match(word)
+            keys = seen[m.group()]
             if keys and not any(s < m.end() and m.start() < e for s, e in taken):
                 out.append((m.start(), m.end(), keys))
         return out
@@ -47,7 +66,7 @@ class FuzzyNames:
     def _match(self, word: str) -> tuple[str, ...] | None:
         if word in self._known or word in WORDS or word.casefold() in places():
             return None  # a namesake, a title, or a place ("France" is not "Franco")
-        found = process.extract(word, self._choices, scorer=Levenshtein.distance,
+        found = process.extract(word, self._choices_near(len(word)), scorer=Levenshtein.distance,
                                 score_cutoff=1, limit=3)
         # One letter changed, or (in a long name) one letter more or less: "Charter" is not
         # "Carter", "Kuznetzov" is "Kuznetsov", "Khruschev" is "Khrushchev".

@@ -1,8 +1,12 @@
 """The automata the linker matches with: one over the register's full names, one per volume.
 
-A key is a name form as printed (case kept); its value is `(kind, length, payload)`:
-kind "full" or "surname" with a tuple of candidate keys, "term" with the expansion, or "role".
+A key is a name form as printed (case kept); its payload is `(kind, value)`: kind "full" or
+"surname" with a tuple of candidate keys, "term" with the expansion, or "role" with the role.
 A candidate key is "v:<xml id>" (an entry of the volume's persons list) or "r:<register id>".
+
+The automata are ahocorasick_rs's (Rust): the register's 150,000 forms take ~25 MB there
+against ~110 MB as a pyahocorasick trie of Python values, and a text is scanned in one call
+that returns every match. Payloads are shared: one tuple per distinct value, not per form.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import ahocorasick
+import ahocorasick_rs
 from rapidfuzz import fuzz
 
 from cablegram.errors import FieldError
@@ -53,9 +57,26 @@ class Entry:
     short: frozenset[str] = frozenset()  # what the list's own name is cited by, alone
 
 
+Payload = tuple[str, "tuple[str, ...] | str"]
+
+
+@dataclass(slots=True)
+class Automaton:
+    """Name forms to find in text, and what each one found means."""
+
+    matcher: ahocorasick_rs.AhoCorasick | None  # None: no forms at all
+    payloads: list[Payload]
+
+    def matches(self, text: str) -> list[tuple[int, int, int]]:
+        """Every occurrence of every form, overlapping ones too: (form number, start, end)."""
+        if self.matcher is None:
+            return []
+        return self.matcher.find_matches_as_indexes(text, overlapping=True)
+
+
 @dataclass(slots=True)
 class Index:
-    automaton: ahocorasick.Automaton
+    automaton: Automaton
     entries: dict[str, Entry] = field(default_factory=dict)
     surnames: frozenset[str] = frozenset()  # (register) every surname known
     given: frozenset[str] = frozenset()  # (register) every given name known
@@ -83,36 +104,57 @@ def _given(forms: NameForms) -> frozenset[str]:
     return frozenset(f.rsplit(" ", 1)[0].split()[0] for f in forms.full if " " in f)
 
 
-def _add(table: dict[str, tuple[set[str], set[str]]], form: str, key: str, full: bool,
-         upper: bool = True) -> None:
+@dataclass(slots=True)
+class _Table:
+    """Name forms and the candidate keys they name, fuller forms and surnames apart. (Lists,
+    deduplicated at the end: the register's 150,000 forms would take 70 MB of sets.)"""
+
+    full: dict[str, list[str]] = field(default_factory=dict)
+    surname: dict[str, list[str]] = field(default_factory=dict)
+
+    def surnames_only(self) -> dict[str, tuple[str, ...]]:
+        return {form: tuple(sorted(set(keys))) for form, keys in self.surname.items()
+                if form not in self.full}
+
+    def __contains__(self, form: str) -> bool:
+        return form in self.full or form in self.surname
+
+
+def _add(table: _Table, form: str, key: str, full: bool, upper: bool = True) -> None:
     if len(form) < 2 or not form[0].isalpha() or form in FUNCTION_WORDS or form in TITLES:
         return
-    fulls, surnames = table.setdefault(form, (set(), set()))
-    (fulls if full else surnames).add(key)
+    (table.full if full else table.surname).setdefault(form, []).append(key)
     if form[0].islower():  # "de Gaulle" opens a sentence as "De Gaulle"
         _add(table, form[0].upper() + form[1:], key, full, upper)
     if upper and len(form) > 3 and not form.isupper():
         _add(table, form.upper(), key, full, False)  # telegrams sign "RUSK", "HENRY A. KISSINGER"
 
 
-def _automaton(table: dict[str, tuple[set[str], set[str]]], extra: dict[str, tuple[str, str]]
-               ) -> ahocorasick.Automaton:
-    a = ahocorasick.Automaton()
-    for form, (fulls, surnames) in table.items():
-        if fulls:
-            a.add_word(form, ("full", len(form), tuple(sorted(fulls))))
-        else:
-            a.add_word(form, ("surname", len(form), tuple(sorted(surnames))))
-    for form, (kind, payload) in extra.items():
+def _automaton(table: _Table, extra: dict[str, tuple[str, str]]) -> Automaton:
+    forms: list[str] = []
+    payloads: list[Payload] = []
+    shared: dict[Payload, Payload] = {}
+    for kind, named in (("full", table.full.items()),
+                        ("surname", table.surnames_only().items())):
+        for form, keys in named:
+            value: Payload = (kind, tuple(sorted(set(keys))))
+            forms.append(form)
+            payloads.append(shared.setdefault(value, value))
+    for form, value in extra.items():
         if form not in table:
-            a.add_word(form, (kind, len(form), payload))
-    a.make_automaton()
-    return a
+            forms.append(form)
+            payloads.append(value)
+    if not forms:
+        return Automaton(None, [])
+    # Patterns are not kept on the Python side: a match gives the form's number.
+    matcher = ahocorasick_rs.AhoCorasick(
+        forms, implementation=ahocorasick_rs.Implementation.ContiguousNFA, store_patterns=False)
+    return Automaton(matcher, payloads)
 
 
 def register_index(auth: Authorities) -> Index:
     """Full names of every register person (a surname alone is too ambiguous across volumes)."""
-    table: dict[str, tuple[set[str], set[str]]] = {}
+    table = _Table()
     entries: dict[str, Entry] = {}
     surnames: set[str] = set()
     for p in auth.persons.values():
@@ -136,7 +178,7 @@ def register_index(auth: Authorities) -> Index:
 
 def volume_index(auth: Authorities, volume: str) -> Index:
     """The volume's persons (every form the list and the register give them), terms, roles."""
-    table: dict[str, tuple[set[str], set[str]]] = {}
+    table = _Table()
     entries: dict[str, Entry] = {}
     aliases: dict[str, set[str]] = {}
     for vp in auth.volume_persons(volume):
@@ -146,7 +188,7 @@ def volume_index(auth: Authorities, volume: str) -> Index:
         given: set[str] = set()
         first = _forms(vp.name)
         for n in names:
-            f = _forms(n)
+            f = first if n is vp.name else _forms(n)
             if f is None:
                 continue
             if n is not vp.name and first is not None and not _variant(f.surname, first.surname):
@@ -181,6 +223,5 @@ def volume_index(auth: Authorities, volume: str) -> Index:
             entries[key].aliases = frozenset(names_)
     extra: dict[str, tuple[str, str]] = {t: ("term", e) for t, e in terms_for(auth, volume).items()}
     extra.update({p: ("role", r) for p, r in ROLE_PHRASES.items()})
-    by_surname = {form: tuple(sorted(keys)) for form, (fulls, keys) in table.items()
-                  if keys and not fulls}
+    by_surname = table.surnames_only()
     return Index(_automaton(table, extra), entries, by_surname=by_surname)

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
-
-import ahocorasick
+from collections import OrderedDict
+from dataclasses import asdict, dataclass, replace
 
 from cablegram.link.authorities import Appointment, Authorities, VolumePerson
 from cablegram.link.context import (
@@ -35,6 +34,9 @@ from cablegram.link.index import Entry, Index, register_index, volume_index
 from cablegram.link.roles import holders
 from cablegram.record import Mention, PersonLink, Record, TermLink
 
+# Volume indexes kept by a linker (each ~1-2 MB with its misspelling finder).
+VOLUMES_KEPT = 4
+
 
 @dataclass(slots=True)
 class _Hit:
@@ -47,16 +49,18 @@ class _Hit:
 class Linker:
     """Links records against one set of authorities; automata are built once and cached."""
 
-    def __init__(self, auth: Authorities) -> None:
+    def __init__(self, auth: Authorities, volumes_kept: int = VOLUMES_KEPT) -> None:
         self.auth = auth
+        self.volumes_kept = volumes_kept
         self._register: Index = register_index(auth)
-        self._volumes: dict[str, tuple[list[VolumePerson], Index]] = {}
+        # Ingest links volume by volume: a few volumes' indexes are kept, the oldest dropped.
+        self._volumes: OrderedDict[str, tuple[list[VolumePerson], Index]] = OrderedDict()
         self._fuzzy: dict[str, FuzzyNames] = {}
         self._holders: dict[tuple[str, str, str | None], list[Appointment]] = {}
 
-    def __reduce__(self) -> tuple[type[Linker], tuple[Authorities]]:
+    def __reduce__(self) -> tuple[type[Linker], tuple[Authorities, int]]:
         # Rebuilt in a worker process from the authorities: automata are cheap to remake.
-        return (Linker, (self.auth,))
+        return (Linker, (self.auth, self.volumes_kept))
 
     def link(self, record: Record) -> tuple[list[PersonLink], list[TermLink]]:
         """The record's person and term links: its markup links kept, the rest added."""
@@ -137,20 +141,25 @@ class Linker:
         """The volume's automaton, remade when `add_volume` has replaced its list since."""
         listed = self.auth.volume_persons(volume)
         cached = self._volumes.get(volume)
-        if cached is None or cached[0] is not listed:
-            cached = self._volumes[volume] = (listed, volume_index(self.auth, volume))
-            self._fuzzy.pop(volume, None)
+        if cached is not None and cached[0] is listed:
+            self._volumes.move_to_end(volume)
+            return cached[1]
+        cached = self._volumes[volume] = (listed, volume_index(self.auth, volume))
+        self._volumes.move_to_end(volume)
+        self._fuzzy.pop(volume, None)
+        while len(self._volumes) > max(1, self.volumes_kept):
+            old, _ = self._volumes.popitem(last=False)
+            self._fuzzy.pop(old, None)
         return cached[1]
 
     def _hits(self, text: str, idx: Index) -> list[_Hit]:
         hits = []
         for automaton in (idx.automaton, self._register.automaton):
-            if automaton.kind != ahocorasick.AHOCORASICK:
-                continue  # no keys at all (no register, an empty volume list)
-            for end, (kind, size, payload) in automaton.iter(text):
-                start = end - size + 1
-                if _bounded(text, start, end + 1):
-                    hits.append(_Hit(start, end + 1, kind, payload))
+            payloads = automaton.payloads
+            for form, start, end in automaton.matches(text):
+                if _bounded(text, start, end):
+                    kind, payload = payloads[form]
+                    hits.append(_Hit(start, end, kind, payload))
         return hits
 
     def _fuzzy_hits(self, text: str, volume: str, idx: Index, hits: list[_Hit],
@@ -263,7 +272,8 @@ class Linker:
         role = {"President": "president", "Secretary": "secretary-of-state"}.get(titles[-1])
         if role is None or len(titles) > 1:
             return []
-        ids = {a.person_id for a in holders(self.auth, role, date)}
+        # (Without a register the holders have no person id: None matches no one.)
+        ids = {a.person_id for a in holders(self.auth, role, date) if a.person_id}
         return [e for e in cands if e.register_id in ids]
 
     def _role(self, role: str, record: Record, date: str | None, idx: Index) -> Entry | None:
@@ -384,3 +394,9 @@ def _put(persons: dict[tuple[str | None, str, str, tuple[str, ...]], PersonLink]
             link = persons[key] = PersonLink(e.register_id, e.name, how=how,
                                              volume_id=e.volume_id)
     link.mentions.append(mention)
+
+
+def link_digest(persons: list[PersonLink], terms: list[TermLink]) -> str:
+    """A canonical text of a record's links, every field and mention: equal texts, equal links."""
+    rows = [repr(asdict(p)) for p in persons] + [repr(asdict(t)) for t in terms]
+    return "\n".join(rows)
