@@ -7,11 +7,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from pg_server import drop_database, new_database, server
 
 from cablegram.store.base import Store
 from cablegram.store.postgres_select import INDEX_DIR_ENV, open_store
 from cablegram.store.sqlite import SqliteStore
+from pg_server import drop_database, new_database, server
 
 BACKENDS: tuple[str, ...] = ("sqlite", "postgres")
 
