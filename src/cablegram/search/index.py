@@ -11,6 +11,7 @@ harmless.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import time
@@ -136,6 +137,13 @@ class SearchIndex:
         return cls(f"{db}.search")
 
     def _open(self) -> tantivy.Index:
+        # Processes opening a new index at once (parallel ingests) take turns to make it.
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with open(f"{self.path}.lock", "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            return self._open_locked()
+
+    def _open_locked(self) -> tantivy.Index:
         self.path.mkdir(parents=True, exist_ok=True)
         index = None
         # Another version's index (or none) is not opened at all: removing the files of an
