@@ -8,9 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cablegram.store.base import Store
-from cablegram.store.postgres_select import INDEX_DIR_ENV, open_store
-from cablegram.store.sqlite import SqliteStore
+from cablegram.store.postgres_select import INDEX_DIR_ENV
 from pg_server import drop_database, new_database, server
 
 BACKENDS: tuple[str, ...] = ("sqlite", "postgres")
@@ -36,11 +34,6 @@ def pg_url(pg_admin_url: str) -> Iterator[str]:
     url = new_database(pg_admin_url)
     yield url
     drop_database(pg_admin_url, url)
-
-
-def open_any(db: str | Path) -> Store:
-    """The store a location names: PostgreSQL for a URL, else a SQLite file."""
-    return open_store(db) or SqliteStore(db)
 
 
 @pytest.fixture(params=BACKENDS)

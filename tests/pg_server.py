@@ -21,6 +21,10 @@ from pathlib import Path
 
 import psycopg
 
+from cablegram.store.base import Store
+from cablegram.store.postgres_select import open_store
+from cablegram.store.sqlite import SqliteStore
+
 URL_ENV = "CABLEGRAM_PG_URL"
 
 
@@ -91,3 +95,8 @@ def drop_database(admin_url: str, url: str) -> None:
     name = url.rsplit("/", 1)[1]
     with psycopg.connect(admin_url, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def open_any(db: str | Path) -> Store:
+    """The store a location names: PostgreSQL for a URL, else a SQLite file."""
+    return open_store(db) or SqliteStore(db)

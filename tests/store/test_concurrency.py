@@ -13,7 +13,7 @@ from pathlib import Path
 
 from cablegram.archive import Archive
 from cablegram.record import Batch, Collection, Record
-from conftest import open_any
+from pg_server import open_any
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "tei"
 SRC = str(Path(__file__).parents[2] / "src")
@@ -48,7 +48,7 @@ def _count(location: str, sql: str) -> int:
 
 OPEN_AT_ONCE = """
 import sys, time
-from conftest import open_any
+from pg_server import open_any
 start = float(sys.argv[2])
 time.sleep(max(0.0, start - time.time()))
 store = open_any(sys.argv[1])
@@ -98,7 +98,7 @@ import sys, time
 from pathlib import Path
 import cablegram.store.postgres as pg
 import cablegram.store.sqlite as lite
-from conftest import open_any
+from pg_server import open_any
 from cablegram.record import Batch, Collection, Record
 
 def hang(record, seq, json_text=None, _real=lite._doc_row):
@@ -143,7 +143,7 @@ def test_a_worker_killed_mid_volume_leaves_no_partial_volume(archive_location: s
 
 WRITER = """
 import sys
-from conftest import open_any
+from pg_server import open_any
 from cablegram.record import Batch, Collection, Record
 store = open_any(sys.argv[1])
 recs = [Record(id="late/d1", collection="late", number="1", title="Vientiane",
