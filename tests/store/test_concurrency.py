@@ -160,11 +160,9 @@ def test_a_reader_sees_documents_committed_by_another_process(archive_location: 
                                path="early.xml", sha256="e")
         assert reader.search("vientiane")["total"] == 0
         _finish(_python(WRITER, archive_location))
-        t0 = time.monotonic()
+        # The reader's next search, with no restart and no command, finds it.
         found = reader.search("vientiane")
-        seconds = time.monotonic() - t0
         assert [r["id"] for r in found["results"]] == ["late/d1"]
-        assert seconds < 30  # within seconds of the commit, not at the next restart
         # The index is derived: removed, it is made again from the database alone.
         folder = reader.index.path
         first = reader.search("cable OR vientiane", limit=50)
