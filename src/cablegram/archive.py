@@ -50,9 +50,12 @@ READ_AHEAD: tuple[str, ...] = ("thread", "process", "off")
 READ_PROCESSES = 2
 
 
-def default_db() -> Path:
-    """`CABLEGRAM_DB`, else ./cablegram.db."""
-    return Path(os.environ.get("CABLEGRAM_DB") or DEFAULT_DB)
+def default_db() -> Path | str:
+    """`CABLEGRAM_DB` (a file, or a postgresql:// URL kept as text), else ./cablegram.db."""
+    from cablegram.store.postgres_select import is_url
+
+    value = os.environ.get("CABLEGRAM_DB") or DEFAULT_DB
+    return value if is_url(value) else Path(value)
 
 
 # How a file joins what is stored (docs/formats.md): a TEI file is a whole volume and
@@ -302,7 +305,7 @@ class Archive(PeopleMixin):
         store = open_store(path if path is not None else os.environ.get("CABLEGRAM_DB"))
         if store is not None:
             return cls(store)
-        db = Path(path) if path is not None else default_db()
+        db = Path(path) if path is not None else Path(default_db())
         if not create and not db.exists():
             raise CablegramError(f"{db}: no archive here (run `cablegram ingest` first)")
         return cls(SqliteStore(db))
