@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from cablegram.archive import Archive
 from cablegram.record import Batch, Collection, Record
@@ -96,6 +97,7 @@ def _read(path: str) -> list[Record]:
 KILLED_MID_VOLUME = """
 import sys, time
 from pathlib import Path
+from typing import Any
 import cablegram.store.postgres as pg
 import cablegram.store.sqlite as lite
 from pg_server import open_any
@@ -195,3 +197,25 @@ def test_copy_there_and_back_keeps_every_record(tmp_path: Path, pg_url: str) -> 
     assert (to_pg.documents, to_pg.sha256) == (to_back.documents, to_back.sha256)
     assert to_pg.documents > 0
     assert json.dumps(answers)  # plain data
+
+
+def test_copy_command_checks_and_refuses_a_full_target(tmp_path: Path,
+                                                       new_location: Any) -> None:
+    from click.testing import CliRunner
+
+    from cablegram.cli import main
+
+    src = tmp_path / "src.db"
+    with Archive.open(src) as a:
+        a.ingest([FIXTURES / "frus-mini.xml"], read_ahead="off")
+    target = new_location("target")
+    runner = CliRunner()
+    done = runner.invoke(main, ["copy", "--from", str(src), "--to", target])
+    assert done.exit_code == 0, done.output
+    assert done.stdout.startswith("copied 1 collections, 4 documents")
+    again = runner.invoke(main, ["copy", "--from", str(src), "--to", target])
+    assert again.exit_code == 1
+    with Archive.open(target) as t:
+        shown = t.store.path
+    assert again.stderr.strip().splitlines() == [
+        f"error: {shown}: the target archive is not empty"]
