@@ -73,3 +73,20 @@ def test_a_role_without_write_rights(pg_url: str) -> None:
         with psycopg.connect(pg_url, autocommit=True) as conn:
             conn.execute("DROP OWNED BY web_reader")
             conn.execute("DROP ROLE web_reader")
+
+
+def test_a_read_only_role_reads_the_history_a_writer_made(pg_url: str) -> None:
+    with Archive.open(pg_url) as a:
+        a.ingest([FIXTURES / "frus-mini.xml"], read_ahead="off")
+        made = a.chronology("1961", "1961").total
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("DROP ROLE IF EXISTS web_history")
+        conn.execute("CREATE ROLE web_history LOGIN")
+        conn.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO web_history")
+    try:
+        with Archive.open(pg_url.replace("postgres@", "web_history@")) as a:
+            assert a.chronology("1961", "1961").total == made > 0
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute("DROP OWNED BY web_history")
+            conn.execute("DROP ROLE web_history")

@@ -59,6 +59,10 @@ class _Connection:
 
     def executescript(self, script: str) -> None:
         try:
+            # Made already: a read-only role (the web's) may not even try to make them.
+            found = self._conn.execute("SELECT to_regclass('history_state')").fetchone()
+            if found and found[0] is not None:
+                return
             self._conn.execute(_SCHEMA.read_text(encoding="utf-8"))
         except psycopg.Error as e:
             raise sqlite3.DatabaseError(str(e).splitlines()[0]) from None
