@@ -1,4 +1,5 @@
-"""The SQLite store: batches in, records out, migrations, replace and no-op re-ingest."""
+"""The store on both backends (SQLite, PostgreSQL: the `store` fixture): batches in, records
+out, replace and no-op re-ingest; SQLite's pragmas, migrations and round trips."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import dataclasses
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -26,6 +28,7 @@ from cablegram.record import (
     Term,
 )
 from cablegram.store.sqlite import SqliteStore, migrations
+from pg_server import open_any
 
 
 def make_record(collection: str, n: int, **kw: object) -> Record:
@@ -58,25 +61,36 @@ def make_batch(collection: str, n: int = 3, title: str = "A volume") -> Batch:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[SqliteStore]:
-    s = SqliteStore(tmp_path / "a.db")
+def store(archive_location: str) -> Iterator[Any]:
+    """A new store on each backend."""
+    s = open_any(archive_location)
     yield s
     s.close()
 
 
-def count(store: SqliteStore, sql: str, *args: object) -> int:
+def count(store: Any, sql: str, *args: object) -> int:
+    if not isinstance(store, SqliteStore):
+        sql = sql.replace("?", "%s")
     return int(store.conn.execute(sql, args).fetchone()[0])
 
 
-def test_pragmas_and_schema(store: SqliteStore) -> None:
+def in_transaction(store: Any) -> bool:
+    if isinstance(store, SqliteStore):
+        return store.conn.in_transaction
+    return bool(store.conn.info.transaction_status)  # IDLE is 0
+
+
+def test_pragmas_and_schema(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "a.db")
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
     assert store.schema_version == len(migrations())
     assert store.integrity_check() == ["ok"]
+    store.close()
 
 
-def test_round_trip(store: SqliteStore) -> None:
+def test_round_trip(store: Any) -> None:
     batch = make_batch("vol1")
     assert store.put_batch(batch, path="/x/vol1.xml", sha256="aa") == "ingested"
     for r in batch.records:
@@ -91,7 +105,7 @@ def test_round_trip(store: SqliteStore) -> None:
     assert col.meta == {"year": 1999}
 
 
-def test_denormalised_columns(store: SqliteStore) -> None:
+def test_denormalised_columns(store: Any) -> None:
     batch = make_batch("vol1", 1)
     batch.records.append(make_record("vol1", 2, date=None, date_not_before="1963-01-01",
                                      date_not_after="1963-12-31", redactions=[], footnotes=[]))
@@ -105,7 +119,7 @@ def test_denormalised_columns(store: SqliteStore) -> None:
                     ("vol1/d3", None, 1, 1, "Embassy in France")]
 
 
-def test_changed_file_replaces_documents(store: SqliteStore) -> None:
+def test_changed_file_replaces_documents(store: Any) -> None:
     store.put_batch(make_batch("vol1", 5), path="p", sha256="s1")
     store.put_batch(make_batch("vol2", 2), path="q", sha256="s2")
     assert store.put_batch(make_batch("vol1", 2, title="New"), path="p", sha256="s3") == "replaced"
@@ -118,7 +132,7 @@ def test_changed_file_replaces_documents(store: SqliteStore) -> None:
     assert store.integrity_check() == ["ok"]
 
 
-def test_replacing_from_another_path_forgets_the_old_file(store: SqliteStore) -> None:
+def test_replacing_from_another_path_forgets_the_old_file(store: Any) -> None:
     store.put_batch(make_batch("vol1", 2), path="a/vol1.xml", sha256="s1")
     store.put_batch(make_batch("vol1", 3), path="b/vol1.xml.gz", sha256="s2")
     # The first file's content is no longer what is stored: it must not count as unchanged.
@@ -126,14 +140,14 @@ def test_replacing_from_another_path_forgets_the_old_file(store: SqliteStore) ->
     assert count(store, "SELECT count(*) FROM sources") == 1
 
 
-def test_unchanged_source(store: SqliteStore) -> None:
+def test_unchanged_source(store: Any) -> None:
     assert not store.source_unchanged("p", "s1")
     store.put_batch(make_batch("vol1"), path="p", sha256="s1")
     assert store.source_unchanged("p", "s1")
     assert not store.source_unchanged("q", "s1")  # the same bytes elsewhere are read again
 
 
-def test_failed_batch_rolls_back(store: SqliteStore) -> None:
+def test_failed_batch_rolls_back(store: Any) -> None:
     store.put_batch(make_batch("vol1", 3), path="p", sha256="s1")
     bad = make_batch("vol1", 2)
     bad.records.append(make_record("vol1", 1))  # a repeated document id
@@ -141,11 +155,11 @@ def test_failed_batch_rolls_back(store: SqliteStore) -> None:
         store.put_batch(bad, path="p", sha256="s2")
     assert count(store, "SELECT count(*) FROM documents") == 3
     assert store.source_unchanged("p", "s1") and not store.source_unchanged("p", "s2")
-    assert not store.conn.in_transaction
+    assert not in_transaction(store)
     assert store.integrity_check() == ["ok"]
 
 
-def test_repeated_person_id_keeps_the_first(store: SqliteStore) -> None:
+def test_repeated_person_id_keeps_the_first(store: Any) -> None:
     batch = make_batch("vol1")
     batch.collection.persons.append(Person("p_A1", "Someone else"))
     store.put_batch(batch, path="p", sha256="s")
@@ -154,7 +168,7 @@ def test_repeated_person_id_keeps_the_first(store: SqliteStore) -> None:
     assert [p.name for p in col.persons] == ["Adenauer, Konrad", "Ball"]
 
 
-def test_stats_and_log(store: SqliteStore) -> None:
+def test_stats_and_log(store: Any) -> None:
     b = make_batch("vol1", 3)
     b.records[2].doc_type = "editorial-note"
     b.records[2].date = None
@@ -171,7 +185,7 @@ def test_stats_and_log(store: SqliteStore) -> None:
     assert count(store, "SELECT count(*) FROM ingest_log WHERE status = 'failed'") == 1
 
 
-def test_iter_records_by_collection_in_order(store: SqliteStore) -> None:
+def test_iter_records_by_collection_in_order(store: Any) -> None:
     store.put_batch(make_batch("vol2", 12), path="q", sha256="s2")
     store.put_batch(make_batch("vol1", 2), path="p", sha256="s1")
     assert [r.id for r in store.iter_records("vol2")] == [f"vol2/d{i}" for i in range(1, 13)]
@@ -283,7 +297,7 @@ def test_record_dict_is_to_dict(record: Record) -> None:
     assert fast == slow and list(fast) == list(slow)
 
 
-def test_batches_of_one_file_are_stored_together_or_not_at_all(store: SqliteStore) -> None:
+def test_batches_of_one_file_are_stored_together_or_not_at_all(store: Any) -> None:
     store.put_batch(make_batch("vol1", 3), path="old", sha256="s0")
     bad = make_batch("vol3", 2)
     bad.records.append(make_record("vol3", 1))  # a repeated id in the second batch

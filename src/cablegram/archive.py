@@ -36,6 +36,7 @@ from cablegram.store.sqlite import SqliteStore
 from cablegram.store.twins import FIELD_SOURCES, merge_twins, part_from, rank, twin_key
 
 if TYPE_CHECKING:
+    from cablegram.copying import CopyReport
     from cablegram.linking import Handoff, LinkSetup
 
 # What a folder walk picks up; a file named explicitly is always taken.
@@ -49,9 +50,12 @@ READ_AHEAD: tuple[str, ...] = ("thread", "process", "off")
 READ_PROCESSES = 2
 
 
-def default_db() -> Path:
-    """`CABLEGRAM_DB`, else ./cablegram.db."""
-    return Path(os.environ.get("CABLEGRAM_DB") or DEFAULT_DB)
+def default_db() -> Path | str:
+    """`CABLEGRAM_DB` (a file, or a postgresql:// URL kept as text), else ./cablegram.db."""
+    from cablegram.store.postgres_select import is_url
+
+    value = os.environ.get("CABLEGRAM_DB") or DEFAULT_DB
+    return value if is_url(value) else Path(value)
 
 
 # How a file joins what is stored (docs/formats.md): a TEI file is a whole volume and
@@ -289,9 +293,12 @@ class Archive(PeopleMixin):
 
     @property
     def index(self) -> SearchIndex:
-        """The search index beside the archive file, opened on first use."""
+        """The search index beside the archive file (for PostgreSQL: in this machine's
+        index folder, `index_folder`), opened on first use."""
         if self._index is None:
-            self._index = SearchIndex.beside(self.store.path)
+            from cablegram.store.postgres_select import index_folder
+
+            self._index = SearchIndex(index_folder(self.store))
         return self._index
 
     def sync_index(self, on_progress: Callable[[int, int], None] | None = None) -> int:
@@ -300,11 +307,25 @@ class Archive(PeopleMixin):
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, create: bool = True) -> Archive:
-        """Open (or, with `create`, make) the archive at `path` (default: `default_db()`)."""
-        db = Path(path) if path is not None else default_db()
+        """Open (or, with `create`, make) the archive at `path` (default: `default_db()`):
+        a SQLite file, or a PostgreSQL database named by a `postgresql://` URL."""
+        from cablegram.store.postgres_select import open_store
+
+        store = open_store(path if path is not None else os.environ.get("CABLEGRAM_DB"))
+        if store is not None:
+            return cls(store)
+        db = Path(path) if path is not None else Path(default_db())
         if not create and not db.exists():
             raise CablegramError(f"{db}: no archive here (run `cablegram ingest` first)")
         return cls(SqliteStore(db))
+
+    def copy_to(self, target: Archive,
+                on_progress: Callable[[int, int, str], None] | None = None) -> CopyReport:
+        """Copy this archive into an empty one (SQLite <-> PostgreSQL); counts and a content
+        hash are checked at the end (`cablegram.copying`)."""
+        from cablegram.copying import copy_store
+
+        return copy_store(self.store, target.store, on_progress)
 
     def __enter__(self) -> Archive:
         return self

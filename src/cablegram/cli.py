@@ -55,11 +55,18 @@ class _Group(click.Group):
             ctx.exit(0)
 
 
+def _db_value(ctx: click.Context, param: click.Parameter, value: str) -> Path | str:
+    # A URL stays text: as a Path, "postgresql://" would lose a slash.
+    from cablegram.store.postgres_select import is_url
+
+    return value if is_url(value) else Path(value)
+
+
 def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
-        "--db", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB,
+        "--db", default=DEFAULT_DB, callback=_db_value, metavar="FILE|URL",
         envvar="CABLEGRAM_DB", show_default=True, show_envvar=True,
-        help="The archive's SQLite file.",
+        help="The archive: a SQLite file, or a postgresql:// URL (docs/deploy.md).",
     )(f)
 
 
@@ -698,3 +705,26 @@ def serve(db: Path, host: str, port: int, workers: int) -> None:
                 workers=workers, log_level="warning", access_log=False)
 
 # -- end serve -----------------------------------------------------------------------------
+
+
+# -- copy ----------------------------------------------------------------------------------
+
+
+@main.command()
+@click.option("--from", "source", required=True, metavar="FILE|URL", callback=_db_value,
+              help="The archive to copy: a SQLite file or a postgresql:// URL.")
+@click.option("--to", "target", required=True, metavar="FILE|URL", callback=_db_value,
+              help="An empty (or new) archive to copy into.")
+def copy(source: Path | str, target: Path | str) -> None:
+    """Copy an archive from one store to another (SQLite and PostgreSQL, either way)."""
+    progress = Progress(TextColumn("copy {task.description}"), BarColumn(),
+                        console=Console(stderr=True), transient=True)
+    task = progress.add_task("", total=None)
+
+    def update(done: int, total: int, collection: str) -> None:
+        progress.update(task, completed=done, total=total, description=collection)
+
+    with Archive.open(source, create=False) as src, Archive.open(target) as dst, progress:
+        report = src.copy_to(dst, update)
+    click.echo(f"copied {report.collections} collections, {report.documents} documents "
+               f"(sha256 {report.sha256[:16]}, the same on both)")

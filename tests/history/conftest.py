@@ -26,8 +26,9 @@ def tel(id: str, day: str | None, sender: str, recipient: str, number: str | Non
 
 
 @pytest.fixture
-def archive(tmp_path: Path) -> Iterator[Archive]:
-    with Archive.open(tmp_path / "h.db") as a:
+def archive(archive_location: str) -> Iterator[Archive]:
+    """A new archive on each backend (SQLite, PostgreSQL)."""
+    with Archive.open(archive_location) as a:
         yield a
 
 

@@ -4,7 +4,7 @@ documents, links replaced in one transaction, name lookups."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from cablegram.people import person_roles
 from cablegram.record import Batch, Collection, Mention, PersonLink, Record, Signer
 from cablegram.store.base import AuthorityRows
-from cablegram.store.sqlite import SqliteStore, record_json
+from cablegram.store.sqlite import record_json
+from pg_server import open_any
 
 ROWS = AuthorityRows(
     sources={"people": ("/x/people", "aa"), "pocom": ("/x/pocom", "bb")},
@@ -41,14 +42,15 @@ def record(n: int, persons: list[PersonLink], **kw: object) -> Record:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[SqliteStore]:
-    s = SqliteStore(tmp_path / "a.db")
+def store(archive_location: str) -> Iterator[Any]:
+    """The people tables on each backend (SQLite, PostgreSQL)."""
+    s = open_any(archive_location)
     s.put_authorities(ROWS)
     yield s
     s.close()
 
 
-def test_authorities_round_trip(store: SqliteStore) -> None:
+def test_authorities_round_trip(store: Any) -> None:
     assert store.authorities_data() == ("s1", '{"persons": {}}')
     assert store.authority_source("people") == ("/x/people", "aa")
     assert store.register_person("107327") == (
@@ -62,7 +64,7 @@ def test_authorities_round_trip(store: SqliteStore) -> None:
     assert store.authority_source("pocom") is None
 
 
-def test_names_look_up_every_word_any_case_any_accent(store: SqliteStore) -> None:
+def test_names_look_up_every_word_any_case_any_accent(store: Any) -> None:
     assert store.person_ids_by_name("Kuznetsov") == ["100004", "100005"]
     assert store.person_ids_by_name("vasily KUZNETSOV") == ["100004"]
     assert store.person_ids_by_name("Khrushchev") == ["100002"]
@@ -81,7 +83,7 @@ def test_roles_sender_recipient_mentioned() -> None:
                                ("100004", "name", "mentioned")]
 
 
-def test_person_index_is_stored_with_the_documents(store: SqliteStore) -> None:
+def test_person_index_is_stored_with_the_documents(store: Any) -> None:
     kohler, kuz = link("107327", "Kohler, Foy D."), link("100004", "Kuznetsov, V.")
     batch = Batch(Collection("v", format="tei"), [
         record(1, [kohler, kuz], signers=[Signer("Kohler")]),
@@ -104,7 +106,7 @@ def test_person_index_is_stored_with_the_documents(store: SqliteStore) -> None:
     assert store.collections_to_link("s1") == ["v"]  # stored unlinked
 
 
-def test_update_links_replaces_them_and_marks_the_index(store: SqliteStore) -> None:
+def test_update_links_replaces_them_and_marks_the_index(store: Any) -> None:
     batch = Batch(Collection("v", format="tei"), [record(1, []), record(2, [])])
     store.put_batches([batch], path="/v.xml", sha256="x")
     mark = store.last_search_mark()
@@ -117,7 +119,7 @@ def test_update_links_replaces_them_and_marks_the_index(store: SqliteStore) -> N
     assert store.integrity_check() == ["ok"]
 
 
-def test_stats_count_the_people(store: SqliteStore) -> None:
+def test_stats_count_the_people(store: Any) -> None:
     people = store.stats()["people"]
     assert people["register_persons"] == 4
     assert people["appointments"] == 1
@@ -133,7 +135,7 @@ _persons = st.lists(st.builds(link, _ids, st.sampled_from(["Kohler, Foy D.", "Ku
        st.sampled_from([None, "Kohler", "Embassy in the Soviet Union"]))
 @settings(max_examples=40, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
-def test_the_person_index_is_what_the_records_say(store: SqliteStore,
+def test_the_person_index_is_what_the_records_say(store: Any,
                                                   persons: list[list[PersonLink]],
                                                   sender: str | None) -> None:
     records = [record(i + 1, p, sender=sender) for i, p in enumerate(persons)]

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from search_fixtures import build
 
-from cablegram.store.sqlite import SqliteStore
+from cablegram.store.base import Store
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[SqliteStore]:
-    s = build(tmp_path / "search.db")
+def store(archive_location: str) -> Iterator[Store]:
+    """The search fixture archive on each backend (SQLite, PostgreSQL)."""
+    s = build(archive_location)
     yield s
     s.close()

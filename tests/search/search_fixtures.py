@@ -9,7 +9,8 @@ from cablegram.record import Batch, Collection, Footnote, PersonLink, Record, Re
 from cablegram.search.engine import search as engine_search
 from cablegram.search.index import SearchIndex
 from cablegram.search.query import date_bounds
-from cablegram.store.base import AuthorityRows
+from cablegram.store.base import AuthorityRows, Store
+from cablegram.store.postgres_select import index_folder, open_store
 from cablegram.store.sqlite import SqliteStore
 
 
@@ -74,8 +75,9 @@ RECORDS: list[Record] = [
 ]
 
 
-def build(path: Path, records: list[Record] = RECORDS) -> SqliteStore:
-    store = SqliteStore(path)
+def build(path: Path | str, records: list[Record] = RECORDS) -> Store:
+    """The records stored at `path`: a SQLite file or a postgresql:// URL."""
+    store = open_store(path) or SqliteStore(path)
     store.put_authorities(AuthorityRows(
         {}, "test", "{}", [(i, n, [n], None, None) for i, n in PERSONS.items()], []))
     by_col: dict[str, list[Record]] = {}
@@ -100,8 +102,8 @@ def within(r: Record, lo: str | None, hi: str | None) -> bool:
 _INDEXES: dict[str, SearchIndex] = {}
 
 
-def search(store: SqliteStore, query: str, **kw: Any) -> dict[str, Any]:
+def search(store: Store, query: str, **kw: Any) -> dict[str, Any]:
     """As Archive.search: the index catches up with the store, then answers."""
-    index = _INDEXES.setdefault(store.path, SearchIndex.beside(store.path))
+    index = _INDEXES.setdefault(store.path, SearchIndex(index_folder(store)))
     index.sync(store)
     return engine_search(index, store, query, **kw)

@@ -75,6 +75,8 @@ def search(index: SearchIndex, store: Store, query: str | Node, *,
         {"order_by_field": "date_sort", "order": tantivy.Order.Asc} if by_date else {})
     found = searcher.search(q, max(limit, 1), count=True, offset=offset, **order)
     hits = found.hits[:limit]
+    if not by_date and hits:
+        hits = _ties_by_id(searcher, q, store, offset, limit)
     rowids = [int(r or 0) for r in
               searcher.fast_field_values("rowid", [addr for _, addr in hits])]
     # Ordered by date, a hit's key is its date_sort, not a score.
@@ -96,6 +98,31 @@ def search(index: SearchIndex, store: Store, query: str | Node, *,
     # SearchResult.count is missing from tantivy's type stubs.
     total: int = getattr(found, "count")  # noqa: B009
     return {"total": total, "results": results, "facets": counts}
+
+
+def _ties_by_id(searcher: tantivy.Searcher, q: tantivy.Query, store: Store, offset: int,
+                limit: int) -> list[tuple[float, Any]]:
+    """The page of hits by score, equal scores by document id (the ties rule, docs/search.md).
+
+    tantivy orders equal scores by where a document sits in the index, which differs
+    between two indexes of the same documents (another backend, a rebuild). Every hit that
+    ties with the page's last one is fetched, so that the rule holds across pages too.
+    """
+    want = offset + limit
+    n = want + 1
+    while True:
+        hits = searcher.search(q, n).hits
+        if len(hits) < n or hits[-1][0] < hits[want - 1][0]:
+            break
+        n *= 2
+    rowids = [int(r or 0) for r in searcher.fast_field_values("rowid", [a for _, a in hits])]
+    scores = [s for s, _ in hits]
+    tied = [r for i, r in enumerate(rowids)
+            if (i and scores[i - 1] == scores[i]) or (i + 1 < len(hits)
+                                                      and scores[i + 1] == scores[i])]
+    ids = {r: row.id for r, row in store.page_rows(tied).items()} if tied else {}
+    order = sorted(range(len(hits)), key=lambda i: (-scores[i], ids.get(rowids[i], ""), i))
+    return [hits[i] for i in order[offset:want]]
 
 
 def _with_names(store: Store, values: FacetValues) -> FacetValues:

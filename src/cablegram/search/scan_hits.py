@@ -71,6 +71,10 @@ def locate(text: str, words: list[list[Any]], node: Node) -> list[dict[str, Any]
 def scan_words(store: Store, ids: list[str]) -> dict[str, tuple[str, list[list[Any]]]]:
     """The text and word boxes of those of `ids` that are scans (SQLite reads only them)."""
     conn = getattr(store, "conn", None)
+    own = getattr(store, "scan_words", None)
+    if ids and callable(own):  # a store with its own query (PostgresStore)
+        found: dict[str, tuple[str, list[list[Any]]]] = own(ids)
+        return found
     if not ids or not isinstance(conn, sqlite3.Connection):
         return {}
     rows = conn.execute(

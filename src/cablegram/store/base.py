@@ -122,6 +122,10 @@ class Store(Protocol):
         """
         ...
 
+    def source_of(self, collection: str) -> tuple[str, str] | None:
+        """(path, sha256) of the first source file of a collection (by path), or None."""
+        ...
+
     def log_ingest(self, path: str, status: str, *, collection: str | None = None,
                    documents: int = 0, warnings: list[str] | None = None,
                    error: str | None = None) -> None: ...

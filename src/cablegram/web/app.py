@@ -22,6 +22,7 @@ from starlette.staticfiles import StaticFiles
 
 from cablegram.archive import Archive, default_db
 from cablegram.errors import CablegramError, NotFound, ParameterError, QueryError
+from cablegram.store.postgres_select import is_url
 from cablegram.web import filters, history_views, more_views, views
 from cablegram.web.openapi import openapi_schema
 from cablegram.web.params import Params
@@ -68,7 +69,7 @@ def _error(exc: Exception) -> tuple[int, dict[str, Any]]:
 class Site:
     """One worker's app: the archive (opened at startup) and the templates."""
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: Path | str) -> None:
         self.db = db
         self.env = _environment()
         self._archive: Archive | None = None
@@ -143,7 +144,8 @@ def _document(request: Request, archive: Archive, params: Params) -> Page:
 
 def create_app(db: str | Path | None = None) -> Starlette:
     """The read-only site over the archive at `db` (default: `CABLEGRAM_DB` or ./cablegram.db)."""
-    site = Site(Path(db) if db is not None else default_db())
+    # A postgresql:// URL stays text (as a Path it would lose a slash).
+    site = Site(default_db() if db is None else db if is_url(db) else Path(db))
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
