@@ -47,7 +47,8 @@ class PostgresPeople:
         try:
             with self.conn.transaction(), self.conn.cursor() as cur:
                 cur.execute("LOCK TABLE authorities IN EXCLUSIVE MODE")
-                for table in ("register_persons", "register_words", "appointments"):
+                for table in ("register_persons", "register_words", "appointments",
+                              "authority_sources"):
                     cur.execute(f"DELETE FROM {table}")  # fixed table names
                 cur.execute("INSERT INTO authorities (key, stamp, data) VALUES "
                             "('current', %s, %s) ON CONFLICT (key) DO UPDATE SET "

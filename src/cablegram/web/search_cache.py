@@ -36,10 +36,9 @@ def search_with_facets(archive: Archive, q: str, sort: str, limit: int, offset: 
     key = (q, archive.store.last_search_mark(), tuple(sorted(facet_size.items())))
     if key in kept:
         kept.move_to_end(key)
-        return (archive.search(q, facets=None, sort=sort, limit=limit, offset=offset, sync=False),
-                kept[key])
+        return archive.search(q, facets=None, sort=sort, limit=limit, offset=offset), kept[key]
     out = archive.search(q, facets=ALL_FACETS, sort=sort, limit=limit, offset=offset,
-                         facet_size=facet_size, sync=False)
+                         facet_size=facet_size)
     shaped = kept[key] = shape(q, out["facets"])
     while len(kept) > SIZE:
         kept.popitem(last=False)
