@@ -134,6 +134,17 @@ def test_a_sentence_with_the_next_number_before_a_quoted_dateline_is_text(
     assert not batch.warnings
 
 
+def test_a_heading_in_lower_case_before_its_dateline_is_taken(tmp_path: Path) -> None:
+    """A 1964-68 volume prints "142. aide-memoire From the French Government to the U.S.
+    Government": the number follows and a dateline comes next, so it is document 2."""
+    heading = "2. aide-memoire From the French Government to the U.S. Government"
+    text = TITLE + _doc(1, 1) + heading + "\n\nParis, March 11, 1966.\n\n"
+    text += "//Source: Central Files. Secret.\n\nThe French Government has the honor.\n\n"
+    batch = _read(tmp_path, text)
+    assert [r.number for r in batch.records] == ["1", "2"]
+    assert not batch.warnings
+
+
 _BODY = st.one_of(
     st.builds(lambda n: f"{n}. DELEGATES OF SEVERAL COUNTRIES SPOKE ON THE ITEM AND ASKED FOR "
               "MORE TIME", st.integers(1, 60)),  # a cable's paragraph in capitals
