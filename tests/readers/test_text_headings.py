@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cablegram.readers.text import TextReader
@@ -118,16 +118,48 @@ def test_a_far_heading_that_names_its_type_is_taken_with_a_warning(tmp_path: Pat
     assert any("from 1 to 45" in w for w in batch.warnings)
 
 
+@pytest.mark.parametrize("para", [
+    "5. The delegation reported on the item at length.",
+    "5. The Minister handed over the following letter:",
+])
+def test_a_sentence_with_the_next_number_before_a_quoted_dateline_is_text(
+        tmp_path: Path, para: str) -> None:
+    """Document 4's paragraph "5. …", a sentence before a quoted letter's dateline, has the
+    next document's number and a dateline after it, but names no document: it is text."""
+    body = f"Subject: the item.\n\n{para}\n\nGeneva, November 30, 1966.\n\nThe letter reads."
+    text = TITLE + "".join(_doc(n, 1) for n in (1, 2, 3)) + _doc(4, 1, body) + _doc(5, 2)
+    batch = _read(tmp_path, text)
+    assert [r.number for r in batch.records] == ["1", "2", "3", "4", "5"]
+    assert para in batch.records[3].text
+    assert not batch.warnings
+
+
+def test_a_heading_in_lower_case_before_its_dateline_is_taken(tmp_path: Path) -> None:
+    """A 1964-68 volume prints "142. aide-memoire From the French Government to the U.S.
+    Government": the number follows and a dateline comes next, so it is document 2."""
+    heading = "2. aide-memoire From the French Government to the U.S. Government"
+    text = TITLE + _doc(1, 1) + heading + "\n\nParis, March 11, 1966.\n\n"
+    text += "//Source: Central Files. Secret.\n\nThe French Government has the honor.\n\n"
+    batch = _read(tmp_path, text)
+    assert [r.number for r in batch.records] == ["1", "2"]
+    assert not batch.warnings
+
+
 _BODY = st.one_of(
     st.builds(lambda n: f"{n}. DELEGATES OF SEVERAL COUNTRIES SPOKE ON THE ITEM AND ASKED FOR "
               "MORE TIME", st.integers(1, 60)),  # a cable's paragraph in capitals
     st.builds(lambda n: f"{n}. The delegation reported on the item at length.",
               st.integers(1, 60)),
     st.just("The Ambassador called on the Minister this morning."),
+    st.builds(lambda n: f"{n}. The Minister handed over the following letter:",
+              st.integers(1, 60)),  # a paragraph that introduces a quoted letter
     st.just("Geneva, November 30, 1966."),  # a quoted letter's dateline
 )
 
 
+@example(docs=[(1, []), (1, []), (1, []),
+               (1, ["5. The delegation reported on the item at length.",
+                    "Geneva, November 30, 1966."])])  # taken for document 5 once
 @given(st.lists(st.tuples(st.integers(1, 3), st.lists(_BODY, max_size=6)), min_size=1,
                 max_size=8))
 def test_the_splitter_gives_exactly_the_documents_written(

@@ -221,7 +221,11 @@ def _heading_key(p: Paragraph, nxt: Paragraph | None, prev: Key | None,
     # letter's dateline is the first paragraph of a telegram, unless it is a whole heading.
     bare = not opening and not has_body  # the previous document is a catalog entry
     catalog = bool(_DOC_WORDS_ANY_CASE.search(title[:50]) and _PAGES.search(title))
-    if front and shaped and (following or bare or catalog or (
+    # Taken on its number and the dateline alone, a heading must not end like a sentence:
+    # "5. The delegation reported at length." before a quoted letter's "Geneva, November
+    # 30, 1966." is the body's paragraph 5, not document 5 ("aide-memoire From …" is one).
+    placed = following and (named or is_heading_text(title[:1].upper() + title[1:]))
+    if front and shaped and (placed or bare or catalog or (
             named and (not opening or is_heading_text(title)))):
         return _Candidate(key)
     if not following:
