@@ -53,12 +53,26 @@ def _gaps(numbers: list[str]) -> set[tuple[int, int]]:
     return {(a, b) for a, b in itertools.pairwise(whole) if b - a > 1}
 
 
+# Layouts whose readers still misread some hard cases; xfail(strict) so that a fix is seen.
+KNOWN_FAILING: dict[str, str] = {}
+
+
+def _layout_params() -> list[object]:
+    return [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=KNOWN_FAILING[name]))
+            if name in KNOWN_FAILING else name for name in sorted(layouts())]
+
+
+def test_the_seed_and_2001_layouts_are_discovered() -> None:
+    assert {"frus-text", "frus-2001"} <= {lay.name for lay in layouts().values()}
+
+
 @pytest.mark.corpus
 @pytest.mark.slow
-def test_every_layout_gives_every_document_of_every_volume(tmp_path: Path) -> None:
+@pytest.mark.parametrize("layout", _layout_params())
+def test_every_layout_gives_every_document_of_every_volume(tmp_path: Path, layout: str) -> None:
     acc = _accuracy()
-    chosen = list(layouts().values())
-    assert {"frus-text", "frus-2001"} <= {lay.name for lay in chosen}
+    chosen = [lay for lay in layouts().values() if lay.name == layout]
+    assert len(chosen) == 1
     reports = {lay.name: acc.Report(layout=lay.name) for lay in chosen}
     hard = {lay.name: acc.Report(layout=lay.name) for lay in chosen}
     volumes = acc.volumes_in(_corpus())
