@@ -402,3 +402,17 @@ def test_a_telegram_number_paragraph_makes_no_contents_list(tmp_path: Path) -> N
     assert rec.title == ("Telegram From Secretary of Defense McNamara to the Ambassador to "
                          "Laos (Sullivan)")
     assert "Joint Defense-State message" in rec.text
+
+
+def test_a_heading_after_a_noteless_editorial_note_starts_its_document(tmp_path: Path) -> None:
+    # frus1948v05p1's chapter page: an editorial note without notes, then "153. …" and its
+    # dateline (a dateline is no note item, though a note item may be unnumbered).
+    path = _page_file(tmp_path, "chapter-152.txt", [
+        "Cite this page: https://history.state.gov/historicaldocuments/frus1948v05p1/ch-152",
+        "152. Editorial Note", "Demonstrations against the proposed treaty occurred at Baghdad.",
+        "153. The Chargé in the United Kingdom (Gallman) to the Secretary of State 0",
+        "London, January 10, 1948, 6 p.m.", "The Foreign Office has no information.",
+        "0. Source: 741.90G/1–1048: Telegram"])
+    batch = _read(path)
+    assert [r.number for r in batch.records] == ["152", "153"]
+    assert batch.records[1].place == "London"

@@ -29,6 +29,7 @@ from cablegram.readers.hsg_layout import (
 )
 from cablegram.readers.text_layout import HEADING, is_dateline
 
+_NOTE_OPENING = re.compile(r"^\s*(?:\d{1,3}\.\s+|[-•*–]\s+)?Source:", re.I)
 _ITEM_OPENING = re.compile(r"^\s*(?:\d{1,3}\.\s|[-•*–]\s|Source:)")
 
 
@@ -258,7 +259,7 @@ def _is_next(number: str, prev: str) -> bool:
 def _dateline_next(lines: list[PageLine], i: int) -> bool:
     nxt = lines[i + 1].text if i + 1 < len(lines) else ""
     # "1. Source: …, 1962, Folder 24." has a place and a year, but is a note, not a dateline.
-    return note_start(nxt) is None and is_dateline(drop_page_marks(nxt).text)
+    return not _NOTE_OPENING.match(nxt) and is_dateline(drop_page_marks(nxt).text)
 
 
 def _after(number: str, prev: str) -> bool:
