@@ -344,3 +344,75 @@ def test_chapter_page_that_lost_a_document_says_so(tmp_path: Path) -> None:
     assert [r.number for r in batch.records] == ["11", "13"]
     assert any("document numbers skip from 11 to 13: document 12 is not here" in w
                for w in batch.warnings)
+
+
+def _page_file(tmp_path: Path, name: str, lines: list[str]) -> Path:
+    """A page copied as text: the site's chrome, `lines`, the citation box and footer."""
+    path = tmp_path / name
+    path.write_text("\n".join(["Skip to main content", "Office of the Historian", *lines,
+                               "Cite this page", "Office of the Historian",
+                               "history@state.gov"]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_section_heading_return_to_does_not_end_the_page(tmp_path: Path) -> None:
+    # frus1961-63v22/d174 and frus1955-57v02/d204: "Return to the Mainland" is a section of
+    # the body, not the site's "Return to …" footer; the heading's " 0" is its source mark.
+    path = _page_file(tmp_path, "frus1961-63v22_d174.txt", [
+        "174. Memorandum of Conversation 0", "Washington, April 15, 1963.",
+        "SUBJECT1", "Return to the Mainland",
+        "10. Surface moods and public utterances do not reflect the true state of morale.",
+        "0. Source: Department of State, Central Files, DEF CHINAT. Confidential.",
+        "1. Reference is to the report of a committee chaired by General Clay."])
+    rec = _one(path)
+    assert rec.title == "Memorandum of Conversation"
+    assert rec.source_note is not None and rec.source_note.startswith("Department of State")
+    assert "Return to the Mainland" in rec.text and "10. Surface moods" in rec.text
+    assert [f.n for f in rec.footnotes] == ["1"]
+
+
+def test_a_capitals_paragraph_before_a_source_note_starts_no_document(tmp_path: Path) -> None:
+    # frus1961-63v02/d52 with the hard cases: "53. FACT THAT …" stands right before the
+    # notes list, whose source note ("…, 1962, Folder 24.") looks like a dateline.
+    path = _page_file(tmp_path, "frus1961-63v02_d52.txt", [
+        "52. Telegram From the Chairman of the Joint Chiefs of Staff (Lemnitzer) to the "
+        "Commander in Chief, Pacific (Felt)1", "Washington, February 7, 1962, 7:57 p.m.",
+        "080057Z. Secret for Felt from Lemnitzer.",
+        "53. FACT THAT SMALLER AND POORER COUNTRIES WOULD CARRY THE COST WAS RAISED",
+        "1. Source: National Defense University, Lemnitzer Papers, 1962, Folder 24. "
+        "Secret; Priority.↩"])
+    rec = _one(path)
+    assert rec.id == "frus1961-63v02/d52"
+    assert rec.title.startswith("Telegram From the Chairman") and rec.title.endswith("(Felt)")
+    assert "53. FACT THAT SMALLER" in rec.text
+    assert rec.source_note is not None and rec.source_note.startswith("National Defense")
+
+
+def test_a_telegram_number_paragraph_makes_no_contents_list(tmp_path: Path) -> None:
+    # frus1964-68v28/d265 without its dateline: "6070. Joint Defense-State message." right
+    # after the heading is the telegram's first paragraph, not a second listed document.
+    path = _page_file(tmp_path, "frus1964-68v28_d265.txt", [
+        "265. Telegram From Secretary of Defense McNamara to the Ambassador to Laos "
+        "(Sullivan)1",
+        "6070. Joint Defense-State message. DOD Special Task Force now approaching point of "
+        "determining commitments.",
+        "1. Source: Department of State, Central Files, POL 27 VIET S. Top Secret.↩"])
+    rec = _one(path)
+    assert rec.id == "frus1964-68v28/d265"
+    assert rec.title == ("Telegram From Secretary of Defense McNamara to the Ambassador to "
+                         "Laos (Sullivan)")
+    assert "Joint Defense-State message" in rec.text
+
+
+def test_a_heading_after_a_noteless_editorial_note_starts_its_document(tmp_path: Path) -> None:
+    # frus1948v05p1's chapter page: an editorial note without notes, then "153. …" and its
+    # dateline (a dateline is no note item, though a note item may be unnumbered).
+    path = _page_file(tmp_path, "chapter-152.txt", [
+        "Cite this page: https://history.state.gov/historicaldocuments/frus1948v05p1/ch-152",
+        "152. Editorial Note", "Demonstrations against the proposed treaty occurred at Baghdad.",
+        "153. The Chargé in the United Kingdom (Gallman) to the Secretary of State 0",
+        "London, January 10, 1948, 6 p.m.", "The Foreign Office has no information.",
+        "0. Source: 741.90G/1–1048: Telegram"])
+    batch = _read(path)
+    assert [r.number for r in batch.records] == ["152", "153"]
+    assert batch.records[1].place == "London"

@@ -28,7 +28,10 @@ FOOTER_START = re.compile(
     r"|Cite this page|How to cite|Suggested citation|Back to top|Share this page"
     r"|history@state\.gov|Phone: .*|Contact us|Accessibility|Privacy(?: policy)?|FOIA"
     r"|Copyright information|Disclaimer|Website|External link policy|Open government"
-    r"|Sign up for updates|Department Seal.*|flag|bar|flag bar|Return to .*)$",
+    r"|Sign up for updates|Department Seal.*|flag|bar|flag bar"
+    # Not any "Return to …": "Return to the Mainland" is a section heading in a body.
+    r"|Return to (?:(?:the )?top|this volume.*|the table of contents.*|Foreign Relations.*"
+    r"|the Department of State.*|.*home page.*))$",
     re.I,
 )
 # Lines of chrome that may stand anywhere around the document and never hold its text.

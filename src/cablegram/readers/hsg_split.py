@@ -29,10 +29,15 @@ from cablegram.readers.hsg_layout import (
 )
 from cablegram.readers.text_layout import HEADING, is_dateline
 
+_NOTE_OPENING = re.compile(r"^\s*(?:\d{1,3}\.\s+|[-•*–]\s+)?Source:", re.I)
 _ITEM_OPENING = re.compile(r"^\s*(?:\d{1,3}\.\s|[-•*–]\s|Source:)")
 
 
 _BARE_HEADING = re.compile(r"^(\d{1,5}[A-Za-z]?)\.()\s*(?:/\d{1,3}/|\d{1,3})?\s*$")
+
+
+# The largest step between two numbers of a list of documents (a volume skips a few).
+_LIST_STEP = 20
 
 
 @dataclass(slots=True)
@@ -137,7 +142,10 @@ def _toc_lines(lines: list[PageLine]) -> set[int]:
         # Listed documents go up and name their type: "344. Memorandum …" then "1. French
         # Military Effort…" is a heading and its body's first section; a note "4. These
         # two sentences…" then "268. National Security Council Report" is no list.
-        if a is not None and b is not None and _after(b[0], a[0]) and names_document(
+        # A telegram's first paragraph "6070. Joint Defense-State message." right after its
+        # heading "265. Telegram …" is no list either: listed numbers go up by small steps.
+        if a is not None and b is not None and _after(b[0], a[0]) and _num(b[0])[0] - _num(
+                a[0])[0] <= _LIST_STEP and names_document(
                 lines[i].text) and names_document(lines[i + 1].text):
             toc.update((i, i + 1))
     return toc
@@ -250,7 +258,8 @@ def _is_next(number: str, prev: str) -> bool:
 
 def _dateline_next(lines: list[PageLine], i: int) -> bool:
     nxt = lines[i + 1].text if i + 1 < len(lines) else ""
-    return is_dateline(drop_page_marks(nxt).text)
+    # "1. Source: …, 1962, Folder 24." has a place and a year, but is a note, not a dateline.
+    return not _NOTE_OPENING.match(nxt) and is_dateline(drop_page_marks(nxt).text)
 
 
 def _after(number: str, prev: str) -> bool:
