@@ -20,21 +20,16 @@ from lxml import etree, html
 from cablegram.errors import ReadError
 from cablegram.readers.hsg_layout import PageLine
 from cablegram.readers.hsg_page import read_page
-from cablegram.readers.html import MAX_HTML_BYTES
+from cablegram.readers.html import BLOCK_TAGS, DROP_TAGS, MAX_HTML_BYTES, NOTE_MARK
 from cablegram.readers.text_io import DecodeReport, decode_line
 from cablegram.record import Batch, Mention, PersonLink
 
-_BLOCKS = frozenset({
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table",
-    "blockquote", "section", "article", "hr", "pre", "dt", "dd", "dl", "br", "address",
-    "main", "figure", "figcaption", "center",
-})
-# Site chrome that never holds the document: dropped with its content.
-_DROP = frozenset({
-    "script", "style", "noscript", "head", "nav", "form", "button", "select", "iframe", "svg",
-    "template", "header", "footer", "aside",
-})
-_DIGITS = re.compile(r"^\s*\[?(\d{1,3})\]?\s*$")
+# The generic reader's block tags, less the site chrome that never holds the document:
+# here it is dropped with its content.
+_CHROME = frozenset({"header", "footer", "aside"})
+_BLOCKS = BLOCK_TAGS - _CHROME
+_DROP = DROP_TAGS | _CHROME
+_DIGITS = NOTE_MARK
 _PAGE = re.compile(r"^\s*\[Page\s+(\S+)\]\s*$")
 _PERSON = re.compile(r"persons#(p_[\w.-]+)")
 

@@ -20,16 +20,16 @@ from cablegram.record import Batch
 # HTML is parsed whole; a page this large is not a saved web page.
 MAX_HTML_BYTES = 64 << 20
 
-_BLOCKS = frozenset({
+BLOCK_TAGS = frozenset({
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table",
     "blockquote", "section", "article", "header", "footer", "hr", "pre", "dt", "dd", "dl",
     "br", "address", "main", "aside", "figure", "figcaption", "center",
 })
-_DROP = frozenset({
+DROP_TAGS = frozenset({
     "script", "style", "noscript", "head", "nav", "form", "button", "select", "iframe", "svg",
     "template",
 })
-_MARK = re.compile(r"^\s*\[?(\d{1,3})\]?\s*$")
+NOTE_MARK = re.compile(r"^\s*\[?(\d{1,3})\]?\s*$")
 
 
 class HtmlReader:
@@ -87,14 +87,14 @@ def html_paragraphs(text: str, path: Path) -> list[Paragraph]:
 
     def walk(el: etree._Element) -> None:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if tag in _DROP:
+        if tag in DROP_TAGS:
             if el.tail:
                 buf.append(el.tail)
             return
-        block = tag in _BLOCKS
+        block = tag in BLOCK_TAGS
         if block:
             flush()
-        mark = _MARK.match("".join(str(t) for t in el.itertext())) if tag in ("sup", "a") else None
+        mark = NOTE_MARK.match("".join(str(t) for t in el.itertext())) if tag in ("sup", "a") else None
         is_note = tag == "sup" or "note" in (el.get("class") or "")
         if mark and is_note:
             buf.append(f"/{mark.group(1)}/")
