@@ -94,7 +94,8 @@ def html_paragraphs(text: str, path: Path) -> list[Paragraph]:
         block = tag in BLOCK_TAGS
         if block:
             flush()
-        mark = NOTE_MARK.match("".join(str(t) for t in el.itertext())) if tag in ("sup", "a") else None
+        mark = (NOTE_MARK.match("".join(str(t) for t in el.itertext()))
+                if tag in ("sup", "a") else None)
         is_note = tag == "sup" or "note" in (el.get("class") or "")
         if mark and is_note:
             buf.append(f"/{mark.group(1)}/")
