@@ -64,9 +64,19 @@ class Report:
     extra_ids: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)  # files the registry refused
+    # Documents whose TEI prints the source note as note 1: the TEI reader then gives no
+    # source note (so no classification) and one more note than a page's reader.
+    source_as_note: set[str] = field(default_factory=set)
 
     def rate(self, name: str) -> float:
         return self.agree[name] / self.documents if self.documents else 1.0
+
+    def rate_without_quirk(self, name: str) -> float:
+        """The rate over the documents whose TEI source note is not a numbered note."""
+        quirk = sum(1 for doc_id, _, _ in self.misses[name] if doc_id in self.source_as_note)
+        base = self.documents - len(self.source_as_note)
+        agree = self.agree[name] - (len(self.source_as_note) - quirk)
+        return agree / base if base else 1.0
 
     def figures(self) -> dict[str, float]:
         return {f: self.rate(f) for f in FIELDS}
@@ -113,6 +123,9 @@ def compare(tei: Batch, back: list[Batch], report: Report) -> None:
         report.extra_ids.append(by_id[doc_id].id)
     for want in tei.records:
         report.documents += 1
+        if want.source_note is None and want.footnotes and want.footnotes[0].text.startswith(
+                "Source:"):
+            report.source_as_note.add(want.id)
         got = by_id.get(want.id.lower())
         if got is None:
             report.unmatched += 1
@@ -180,6 +193,9 @@ def print_report(report: Report, show: int) -> bool:
               f"  {'ok' if rate >= TARGET else 'BELOW TARGET'}")
         for doc_id, want, got in report.misses[name][:show]:
             print(f"    {doc_id}: tei={want!r} text={got!r}")
+    if report.source_as_note:
+        print(f"without the {len(report.source_as_note)} documents whose TEI source note is "
+              "note 1: " + ", ".join(f"{n} {report.rate_without_quirk(n):.2%}" for n in FIELDS))
     for label, items in (("missing", report.missing_ids), ("extra", report.extra_ids),
                          ("refused", report.failures), ("warning", report.warnings)):
         for item in items[:show]:
