@@ -12,17 +12,16 @@ with tests/render/hsg_text.py and hsg_html.py.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from accuracy_script import text_accuracy as _text_accuracy
 from cablegram.archive import Archive
 from cablegram.errors import ReadError
 from cablegram.readers.hsg_html import HsgHtmlReader
@@ -203,16 +202,6 @@ def test_repost_and_wrapped_lines(tmp_path: Path) -> None:
         want.id, want.text, want.date, want.telegram_number)
     assert [f.text for f in rec.footnotes] == [f.text for f in want.footnotes]
 
-
-def _text_accuracy() -> ModuleType:
-    root = Path(__file__).resolve().parents[2]
-    spec = importlib.util.spec_from_file_location("text_accuracy",
-                                                  root / "scripts" / "text_accuracy.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # dataclasses look their module up while being made
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _wrap(line: str) -> str:

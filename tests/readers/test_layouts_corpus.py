@@ -7,16 +7,14 @@ before the next heading, documents without a dateline, notes that cite notes.
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import os
 import re
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+from accuracy_script import text_accuracy as _accuracy
 from cablegram.readers.tei import TeiReader
 from cablegram.record import Batch
 from render import layouts
@@ -25,15 +23,6 @@ from render._hard import harden
 ROOT = Path(__file__).resolve().parents[2]
 _SKIP = re.compile(r"document numbers skip from (\d+)[A-Z]? to (\d+)")
 
-
-def _accuracy() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("text_accuracy",
-                                                  ROOT / "scripts" / "text_accuracy.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _corpus() -> Path:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import os
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+from accuracy_script import text_accuracy as _accuracy
 from cablegram.export.frus_text import dateline, render_record, title_block, write_frus_text
 from cablegram.readers.text import TextReader
 from cablegram.record import Collection, Footnote, Record
@@ -101,15 +99,6 @@ def test_export_writes_to_a_stream() -> None:
                                      "\n1961-1963\nVolume XI\n")
     assert buf.getvalue().rstrip().endswith("bar")
 
-
-def _accuracy() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("text_accuracy",
-                                                  ROOT / "scripts" / "text_accuracy.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # dataclasses look their module up while being made
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _corpus() -> Path:
