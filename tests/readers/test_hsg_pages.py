@@ -418,3 +418,29 @@ def test_a_heading_after_a_noteless_editorial_note_starts_its_document(tmp_path:
     batch = _read(path)
     assert [r.number for r in batch.records] == ["152", "153"]
     assert batch.records[1].place == "London"
+
+
+def test_a_first_heading_without_type_or_dateline_is_known_by_the_next(tmp_path: Path) -> None:
+    # frus1949v07p1's chapter page with the hard cases: "415. The Secretary of State to the
+    # Embassy…" is followed by a page break and its classification, not a dateline, and
+    # names no type; "416." after its notes shows that 415 was a document too.
+    lines = [
+        "Cite this page: https://history.state.gov/historicaldocuments/frus1949v07p1/ch-415",
+        "415. The Secretary of State to the Embassy in the Philippines1",
+        "[Page 1507] confidential2",
+        "A–36. Dept agrees statement third par. your 1147, June 25, 1948.",
+        "Acheson",
+        "1. Source: 711.9612/10–2648: Airgram↩", "2. Not printed.↩",
+        "416. The Secretary of Defense (Johnson) to the Secretary of State 0",
+        "Washington, April 19, 1949.", "Dear Mr. Secretary: On 14 March 1947 …",
+        "0. Source: 711.9612/4–1949↩"]
+    batch = _read(_page_file(tmp_path, "chapter-415.txt", lines))
+    assert [r.id for r in batch.records] == ["frus1949v07p1/d415", "frus1949v07p1/d416"]
+    first = batch.records[0]
+    assert (first.sender, first.recipient) == ("Secretary of State", "Embassy in the Philippines")
+    assert first.classification == "confidential" and first.telegram_number == "A–36"
+    assert first.source_note == "711.9612/10–2648: Airgram"
+    # Without the next document to vouch for it, a lone shapeless heading is still no
+    # document of a page that names none (a sidebar entry, a repost's link).
+    alone = _page_file(tmp_path, "chapter-x.txt", lines[:1] + lines[7:])
+    assert [r.number for r in _read(alone).records] == ["416"]

@@ -43,10 +43,7 @@ def _gaps(numbers: list[str]) -> set[tuple[int, int]]:
 
 
 # Layouts whose readers still misread some hard cases; xfail(strict) so that a fix is seen.
-KNOWN_FAILING: dict[str, str] = {
-    "hsg-html": "with the hard cases, frus1949v07p1/d415 is lost (1 of 29,472; issue 14)",
-    "hsg-text": "with the hard cases, one document of frus1949v07p1 is lost (issue 14)",
-}
+KNOWN_FAILING: dict[str, str] = {}
 
 
 def _layout_params() -> list[object]:

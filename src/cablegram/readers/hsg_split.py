@@ -152,9 +152,43 @@ def _toc_lines(lines: list[PageLine]) -> set[int]:
 
 
 def split_page(lines: list[PageLine], number_hint: str | None = None) -> PageSplit:
-    """The documents of a page: a heading starts one, its notes list (or the footer) ends it."""
-    out = PageSplit()
+    """The documents of a page: a heading starts one, its notes list (or the footer) ends it.
+
+    A first heading that shows neither a type nor a dateline ("415. The Secretary of State
+    to the Embassy…" then "[Page 1507] confidential") is known by the sequence: the next
+    document found is numbered one after it. It then starts a document too."""
     toc = _toc_lines(lines)
+    forced: set[int] = set()
+    while True:
+        out = _split(lines, number_hint, toc, frozenset(forced))
+        before = _heading_before(lines, out, toc) if number_hint is None else None
+        if before is None or before in forced:
+            return out
+        forced.add(before)
+
+
+def _heading_before(lines: list[PageLine], out: PageSplit, toc: set[int]) -> int | None:
+    """The index of the preamble's last heading when it is numbered just before the page's
+    first document and has text of its own before that document's heading."""
+    if not out.docs:
+        return None
+    index = {id(ln): i for i, ln in enumerate(lines)}
+    first = out.docs[0]
+    text_after = False
+    for line in reversed(out.preamble):
+        i = index[id(line)]
+        if i > index[id(first.heading)]:
+            continue
+        cand = heading_candidate(line.text.strip(), _next_text(lines, i))
+        if cand is not None and i not in toc:
+            return i if text_after and _is_next(first.number, cand[0]) else None
+        text_after = text_after or not is_chrome(line.text)
+    return None
+
+
+def _split(lines: list[PageLine], number_hint: str | None, toc: set[int],
+           forced: frozenset[int]) -> PageSplit:
+    out = PageSplit()
     cur: PageDoc | None = None
     notes_done = False
     note_lines: set[int] = set()
@@ -170,9 +204,11 @@ def split_page(lines: list[PageLine], number_hint: str | None = None) -> PageSpl
                 # The page's URL or file name names this heading: whatever its shape, even
                 # a number without a title ("72A.").
                 cand = (named.group(1), (named.group(2) or "").strip())
+            if i in forced:
+                cand = cand or heading_candidate(text)
             if cand and i in toc:
                 out.toc.append(text)
-            elif cand and (cand[0].lower() == (number_hint or "").lower() or (
+            elif cand and (i in forced or cand[0].lower() == (number_hint or "").lower() or (
                     # Unnamed by the page, a first heading shows a type or a dateline.
                     (number_hint is None or out.docs)
                     and (names_document(text) or _dateline_next(lines, i)))):
