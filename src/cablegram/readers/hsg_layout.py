@@ -25,6 +25,7 @@ MAX_NOTE_PARAGRAPHS = 8
 # A line that *starts* the footer ends the page's content.
 FOOTER_START = re.compile(
     r"^(Office of the Historian|Bureau of Public Affairs|United States Department of State"
+    r"|Cite this page:\s*https?://\S+"
     r"|Cite this page|How to cite|Suggested citation|Back to top|Share this page"
     r"|history@state\.gov|Phone: .*|Contact us|Accessibility|Privacy(?: policy)?|FOIA"
     r"|Copyright information|Disclaimer|Website|External link policy|Open government"

@@ -19,6 +19,7 @@ from cablegram.fields.note_marks import split_heading_mark, unglue_marks
 from cablegram.fields.page_marks import drop_page_marks, page_before
 from cablegram.readers.hsg_layout import SOURCE_NOTE, NoteItem, PageDoc, PageLine
 from cablegram.readers.hsg_split import PageSplit, names_document, split_page
+from cablegram.readers.hsg_unnumbered import find_unnumbered, number_unnumbered
 from cablegram.readers.sequence import check_sequence
 from cablegram.readers.text import build_record
 from cablegram.readers.text_layout import is_dateline
@@ -161,9 +162,18 @@ def read_page(lines: list[PageLine], path: Path, *, fmt: str, collection: str | 
     url = url or next((u for ln in lines if (u := find_doc_url(ln.text))), None)
     hint = ((parse_doc_url(url) if url else None) or DocName()).number
     hint = hint or (parse_file_name(path.name) or DocName()).number
+    file_line: str | None = None
+    old = find_unnumbered(lines)
+    # The page's first heading wins: "2." above "The X to the Y" is a numbered document's.
+    if old is not None and hint is not None and not _numbered(lines[: old.heading], hint):
+        lines, file_line = number_unnumbered(lines, old, hint)
     split = split_page(lines, hint)
     if not split.docs and hint is not None:
         split = split_page(lines, None)
+    if not split.docs and old is not None:
+        raise ReadError(path, "a document of an older volume, whose heading has no number, "
+                              "and neither the page's URL nor its file name gives it (name "
+                              "the file after the document, e.g. frus1941v01_d848.txt)")
     if not split.docs:
         if any(names_document(t) for t in split.toc):
             raise ReadError(path, f"no document in this page: it lists {len(split.toc)} "
@@ -179,6 +189,8 @@ def read_page(lines: list[PageLine], path: Path, *, fmt: str, collection: str | 
     preamble = [ln.text.strip() for ln in split.preamble]
     coll, number, how = name_document(url, path, collection, preamble)
     docs = raw_docs(split, explicit_marks=explicit_marks)
+    if file_line is not None and len(docs) == 1 and docs[0].raw.source is None:
+        docs[0].raw.source = file_line  # as the TEI keeps it: the inline source note
     fallback = coll or _file_stem(path)
     title = parse_title_block(preamble)
     records: list[Record] = []
@@ -216,6 +228,14 @@ def read_page(lines: list[PageLine], path: Path, *, fmt: str, collection: str | 
         rec.extra["url"] = url
     warnings.extend(check_sequence(batch.records))
     return batch
+
+
+def _numbered(lines: list[PageLine], number: str | None) -> bool:
+    """A line is headed with the page's document number ("848. …", "848.")."""
+    if number is None:
+        return False
+    head = re.compile(rf"^{re.escape(number)}\.(?:\s|$)", re.I)
+    return any(head.match(ln.text.strip()) for ln in lines)
 
 
 def _skips(docs: list[PageRaw]) -> list[str]:

@@ -261,6 +261,10 @@ def _split(lines: list[PageLine], number_hint: str | None, toc: set[int],
     for doc in out.docs:
         if not doc.notes:
             _notes_from_tail(doc)
+    last = out.docs[-1].notes if out.docs else []
+    if last and re.search(r"[.)\]”\"’]$", last[-1].text.rstrip()):
+        # The page reaches the last document's notes and ends a sentence: not cut off.
+        out.complete = True
     return out
 
 
@@ -271,7 +275,9 @@ def _notes_from_tail(doc: PageDoc) -> None:
     run: list[tuple[str, PageLine]] = []
     for line in reversed(doc.body):
         m = note_start(line.text)
-        if m is None or not m.group("n"):
+        # The list is the last run of rising numbers: "5. If war…" before "2. Cairo…" is
+        # the body's own numbered paragraph.
+        if m is None or not m.group("n") or (run and int(m.group("n")) >= int(run[0][0])):
             break
         run.insert(0, (m.group("n"), line))
     numbers = [n for n, _ in run]

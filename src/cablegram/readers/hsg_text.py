@@ -16,6 +16,7 @@ from typing import BinaryIO
 from cablegram.errors import ReadError
 from cablegram.readers.hsg_layout import PageLine
 from cablegram.readers.hsg_page import read_page
+from cablegram.readers.hsg_unnumbered import has_old_heading
 from cablegram.readers.text_io import DecodeReport, iter_lines, iter_paragraphs
 from cablegram.record import Batch
 
@@ -25,6 +26,8 @@ _HSG_URL = re.compile(r"history\.state\.gov/historicaldocuments")
 # The 2001–2009 site says "Released by the Office of the Historian": not this layout.
 _HSG = re.compile(r"(?<!Released by the )Office of the Historian")
 _NOTE_BACK = re.compile(r"(?m)↩\s*$")
+# How far down a copied page the file-number line and its heading are looked for.
+_OLD_HEAD_LINES = 60
 _TEXT_LAYOUT = re.compile(r"(?m)^(?://\s*Source:|/\d{1,3}/\S|Documents \d+\s*[-–]\s*\d+\s*$)")
 
 
@@ -42,6 +45,8 @@ class HsgTextReader:
             return False
         if _HSG_URL.search(text) or _NOTE_BACK.search(text):
             return True  # the site's own address, or its notes' "↩"
+        if has_old_heading(text.splitlines()[:_OLD_HEAD_LINES]):
+            return True  # an older volume's file-number line by its unnumbered heading
         # Else "Office of the Historian", unless the text layout's "//Source:" and "/1/"
         # notes show an older rendering (the Department's 2001–2009 site).
         return bool(_HSG.search(text)) and not _TEXT_LAYOUT.search(text)

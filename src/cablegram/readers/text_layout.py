@@ -49,6 +49,7 @@ _DATE = re.compile(
     rf"|\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}|(?:{MONTHS}),?\s+\d{{4}}|\b1[789]\d\d\b)",
     re.I,
 )
+_DASH_TIME = re.compile(r"^[—–-]\s?(?:\d{1,2}(?::\d\d)?\s?[ap]\.\s?m\.|noon|midnight)", re.I)
 _CONNECTORS = frozenset(
     ["of", "de", "la", "le", "les", "the", "du", "am", "an", "on", "upon", "sur", "en", "al",
      "el", "y", "and", "at", "aboard", "near", "in", "des", "del", "da", "di", "to",
@@ -76,7 +77,8 @@ def is_dateline(text: str) -> bool:
     if prefix.strip() and not prefix.rstrip().endswith(","):
         return False
     rest = rest.strip()
-    return len(rest) <= 40 and (rest == "" or rest[0] in ",.;]")
+    # The older volumes join the time with a dash: "London, January 10, 1948—6 p.m."
+    return len(rest) <= 40 and (rest == "" or rest[0] in ",.;]" or bool(_DASH_TIME.match(rest)))
 
 
 _HEADING_END = re.compile(r"(\b[ap]\.\s?m\.|\b[A-Z]\.)$")
