@@ -88,10 +88,25 @@ def test_one_ingest_of_a_folder_that_mixes_every_layout(tmp_path: Path) -> None:
     _page(folder, "frus-text")
     for seed in [*SEEDS.glob("00*.txt"), SEEDS / "frus_mini.html"]:
         shutil.copy(seed, folder / seed.name)
+    [batch] = list(TeiReader().read(TEI))
+    batch.collection.id = "frus1961-63v99"
+    for layout in ("hsg-text", "hsg-html"):  # one page per document, named in its own ways
+        for name, content in layouts()[layout].render(batch.collection, batch.records):
+            (folder / f"{layout}-{name}").write_text(content, encoding="utf-8")
+    # An older volume's page (file-number line, unnumbered heading) and its TEI twin.
+    shutil.copy(FIX / "tei" / "frus1948v05p1-d153.xml", folder / "frus1948v05p1.xml")
+    shutil.copy(FIX / "hsg" / "frus1948v05p1_d153.txt", folder)
     with Archive.open(tmp_path / "a.db") as archive:
         report = archive.ingest([folder])
         assert report.errors == [] and report.failed == 0
         assert len(_records(archive)) == 4
+        pages = [f for f in report.files if f.path.name.startswith("hsg-")]
+        assert len(pages) == 6 and all(f.status == "ingested" for f in pages)  # 2 chapters
+        [old] = list(archive.records("frus1948v05p1"))
+        assert old.id == "frus1948v05p1/d153" and old.format == "tei"
+        assert old.source_note == "741.90G/1–1048: Telegram" and old.telegram_number == "97"
+        [page] = [f for f in report.files if f.path.name == "frus1948v05p1_d153.txt"]
+        assert page.status == "ingested" and "merged" in " ".join(page.warnings)
         # The seed 003 (documents 126-150) and an HTML page of two of them: one record each.
         assert len(list(archive.records("frus1961-63v11"))) == 25
         assert archive.get("frus1961-63v99/d2").time == "15:00"

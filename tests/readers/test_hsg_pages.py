@@ -157,8 +157,11 @@ def test_ingest_collection_option(tmp_path: Path, read_ahead: str) -> None:
     ("name", "reason"),
     [
         ("other-site.txt", "format not recognised"),
-        ("toc.txt", "no document in this page: it lists 4 document headings"),
-        ("chapter-list.html", "no document in this page: it lists 3 document headings"),
+        ("toc.txt", "is a volume's table of contents (it lists 4 document headings), with no "
+                    "document text"),
+        ("chapter-list.html", "is a chapter page listing 3 documents, with no document text"),
+        ("chapter-sources.txt", "is a chapter page listing 3 documents and their source notes, "
+                                "with no document text"),
         ("home.html", "no FRUS document in this page"),
     ],
 )
@@ -241,9 +244,8 @@ def test_cli_collection_and_one_line_errors(tmp_path: Path) -> None:
                                        "--collection", "frus1969-76v15"])
     assert result.exit_code == 1  # toc.txt failed; page.txt was stored
     errors = [s for s in result.stderr.splitlines() if s.startswith(str(FIX))]
-    assert errors == [f"{FIX / 'toc.txt'}: no document in this page: it lists 4 document "
-                      "headings without their text (a table of contents or a chapter's list "
-                      "of documents)"]
+    assert errors == [f"{FIX / 'toc.txt'}: the page is a volume's table of contents (it "
+                      "lists 4 document headings), with no document text"]
     shown = CliRunner().invoke(main, ["show", "frus1969-76v15/d164", "--db", db, "--json"])
     assert '"telegram_number": "4187"' in shown.stdout
 

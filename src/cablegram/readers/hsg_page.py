@@ -18,6 +18,7 @@ from cablegram.fields.doc_name import DocName, find_doc_url, parse_doc_url, pars
 from cablegram.fields.note_marks import split_heading_mark, unglue_marks
 from cablegram.fields.page_marks import drop_page_marks, page_before
 from cablegram.readers.hsg_layout import SOURCE_NOTE, NoteItem, PageDoc, PageLine
+from cablegram.readers.hsg_refusals import listing_reason, textless
 from cablegram.readers.hsg_split import PageSplit, names_document, split_page
 from cablegram.readers.hsg_unnumbered import find_unnumbered, number_unnumbered
 from cablegram.readers.sequence import check_sequence
@@ -176,16 +177,18 @@ def read_page(lines: list[PageLine], path: Path, *, fmt: str, collection: str | 
                               "the file after the document, e.g. frus1941v01_d848.txt)")
     if not split.docs:
         if any(names_document(t) for t in split.toc):
-            raise ReadError(path, f"no document in this page: it lists {len(split.toc)} "
-                                  "document headings without their text (a table of contents "
-                                  "or a chapter's list of documents)")
+            raise ReadError(path, listing_reason(len(split.toc), lines, url, sources=False))
         raise ReadError(path, "no FRUS document in this page (no 'N. Heading' line followed "
                               "by its text and notes)")
     named = hint is not None and len(split.docs) == 1
     # A heading alone is a document only where the page names it: a catalog entry of a
-    # microfiche supplement is all heading.
-    if not named and all(not d.body and not d.notes for d in split.docs):
-        raise ReadError(path, "no document text in this page: only headings")
+    # microfiche supplement is all heading; a chapter page lists headings and source notes.
+    if not named and all(textless(d) for d in split.docs):
+        sources = any(not (not d.body and not d.notes) for d in split.docs)
+        if len(split.docs) + len(split.toc) > 1 or sources:
+            raise ReadError(path, listing_reason(len(split.docs) + len(split.toc), lines, url,
+                                                 sources=sources))
+        raise ReadError(path, "no document text in this page: only a heading")
     preamble = [ln.text.strip() for ln in split.preamble]
     coll, number, how = name_document(url, path, collection, preamble)
     docs = raw_docs(split, explicit_marks=explicit_marks)

@@ -26,6 +26,7 @@ _HSG_URL = re.compile(r"history\.state\.gov/historicaldocuments")
 # The 2001–2009 site says "Released by the Office of the Historian": not this layout.
 _HSG = re.compile(r"(?<!Released by the )Office of the Historian")
 _NOTE_BACK = re.compile(r"(?m)↩\s*$")
+_LISTED_SOURCE = re.compile(r"(?m)^\d{1,5}[A-Za-z]?\.\s+\S[^\n]*\n(?:\s*\n)?Source:\s")
 # How far down a copied page the file-number line and its heading are looked for.
 _OLD_HEAD_LINES = 60
 _TEXT_LAYOUT = re.compile(r"(?m)^(?://\s*Source:|/\d{1,3}/\S|Documents \d+\s*[-–]\s*\d+\s*$)")
@@ -45,6 +46,8 @@ class HsgTextReader:
             return False
         if _HSG_URL.search(text) or _NOTE_BACK.search(text):
             return True  # the site's own address, or its notes' "↩"
+        if _LISTED_SOURCE.search(text):
+            return True  # a chapter page: each heading with the site's bare "Source:" line
         if has_old_heading(text.splitlines()[:_OLD_HEAD_LINES]):
             return True  # an older volume's file-number line by its unnumbered heading
         # Else "Office of the Historian", unless the text layout's "//Source:" and "/1/"
