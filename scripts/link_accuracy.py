@@ -21,14 +21,18 @@ Two document-level figures, since the editors tag a person where they choose to:
 Scope, since the gold only covers what editors tagged:
 - volumes without any persName/@corresp are left out (nothing there was tagged);
 - a cross-reference entry of a persons list ("Nhu", see Ngo Dinh Nhu) counts as the entry
-  it points to, in gold and prediction alike;
+  it points to, in gold and prediction alike, and so do entries of one list that the
+  register ties to one person (since 2026-11-30: "Caramanlis" and "Karamanlis, Constantine"
+  entered apart; "Hammarskjöld" twice);
 - a predicted person outside the volume's persons list cannot be in the gold: counted apart
   ("outside"), not as an error; links by role ("the President") likewise ("roles"), and
   at document level a gold person the linker found by role only is set apart from the gold
   too (neither found by name nor missed);
 - ties the linker leaves unresolved are not predictions: counted apart ("tied");
 - a wrong pair whose every mention is a name the editors marked (persName) but did not
-  identify (no @corresp) cannot be judged: counted apart ("unjudged").
+  identify (no @corresp) cannot be judged: counted apart ("unjudged"); so is a wrong pair
+  named only outside the text whose surname is such a name ("President <persName
+  type="to">Johnson</persName>" in a heading).
 "ann" gives the text figures over annotated documents only (those with at least one
 persName: the editors read them for names). "P+corr" counts as right a wrong text pair
 whose every mention the editors tagged as that same person, with the same string, in
@@ -50,6 +54,7 @@ from pathlib import Path
 from lxml import etree
 
 from cablegram.link import Authorities, Linker
+from cablegram.link.authorities import VolumePerson
 from cablegram.readers.tei import XMLID, TeiReader
 from cablegram.readers.tei_input import open_volume
 from cablegram.readers.tei_text import PERSNAME, TEI
@@ -185,6 +190,21 @@ def document_markup(path: Path) -> dict[str, DocMarkup]:
     return out
 
 
+def same_person(listed: list[VolumePerson]) -> dict[str, str]:
+    """Volume ids that name one person, each to the one that stands for them: a
+    cross-reference entry ("Nhu", see Ngo Dinh Nhu) to the entry it points to, and entries
+    the register ties to one register person (a list that enters "Caramanlis" and
+    "Karamanlis, Constantine" apart) to the first of them."""
+    first: dict[str, str] = {}
+    alias: dict[str, str] = {}
+    for vp in listed:
+        if vp.see:
+            alias[vp.xml_id] = vp.see
+        elif vp.register_id and first.setdefault(vp.register_id, vp.xml_id) != vp.xml_id:
+            alias[vp.xml_id] = first[vp.register_id]
+    return {k: alias.get(v, v) for k, v in alias.items()}
+
+
 def score(rec: Record, linker: Linker, listed: set[str], errors: list[str] | None,
           markup: DocMarkup | None = None, alias: dict[str, str] | None = None,
           tagged: set[tuple[str, str]] | None = None) -> Tally:
@@ -195,14 +215,14 @@ def score(rec: Record, linker: Linker, listed: set[str], errors: list[str] | Non
     gold = _spans([p for p in rec.persons if p.how == "markup" and p.mentions], alias)
     persons, _ = linker.link(replace(rec, persons=[]))
     pred_links = []
-    elsewhere = set()  # named in the heading, source note or footnotes only
+    elsewhere: dict[str, str] = {}  # named in the heading, source note or footnotes only
     by_role = set()
     for p in persons:
         if p.how == "role-by-date" and p.volume_id:
             by_role.add(alias.get(p.volume_id, p.volume_id))
         if not p.mentions:
             if p.volume_id in listed:
-                elsewhere.add(alias.get(p.volume_id, p.volume_id))
+                elsewhere[alias.get(p.volume_id, p.volume_id)] = p.name.split(",")[0]
             continue
         if p.id is None and p.volume_id is None:
             t.tied += 1
@@ -221,7 +241,11 @@ def score(rec: Record, linker: Linker, listed: set[str], errors: list[str] | Non
     t.text_gold, t.text_pred = len(gold), len(pred)
     t.text_tp = len(gold.keys() & pred.keys())
     whole_gold = {alias.get(v, v) for v in markup.tagged} if markup else set(gold)
-    whole_pred = pred.keys() | elsewhere
+    whole_pred = pred.keys() | elsewhere.keys()
+    for vid, surname in elsewhere.items():
+        if vid not in whole_gold and any(surname in n.split() for n in unlinked):
+            whole_pred.discard(vid)  # a persName there without an id: not judged
+            t.unjudged += 1
     whole_gold -= by_role - whole_pred  # found by role only: set apart, as the role links are
     t.doc_gold, t.doc_pred = len(whole_gold), len(whole_pred)
     t.doc_tp = len(whole_gold & whole_pred)
@@ -273,8 +297,7 @@ def measure(paths: Iterable[Path], auth: Authorities, *, keep_errors: bool = Fal
             auth.add_volume(batch.collection)
             listed = {p.xml_id for p in batch.collection.persons}
             markup = document_markup(path)
-            # A cross-reference entry ("Nhu", see Ngo Dinh Nhu) is the person it points to.
-            alias = {vp.xml_id: vp.see for vp in auth.volume_persons(vol) if vp.see}
+            alias = same_person(auth.volume_persons(vol))
             tagged = {(m.text, alias.get(p.volume_id, p.volume_id)) for r in batch.records
                       for p in r.persons if p.how == "markup" and p.volume_id
                       for m in p.mentions}

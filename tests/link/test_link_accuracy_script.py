@@ -54,3 +54,12 @@ def test_a_person_tagged_only_outside_the_text(tmp_path: Path) -> None:
     assert (t.doc_gold, t.text_gold) == (4, 3)
     assert t.text_pred - t.text_tp == 1  # Kohler, counted wrong in the text
     assert t.doc_tp == t.text_tp + 1  # and right for the document
+
+
+def test_entries_of_one_person_count_as_one() -> None:
+    from cablegram.link.authorities import VolumePerson
+    listed = [VolumePerson("p_KC1", "Karamanlis, Constantine", None, "101"),
+              VolumePerson("p_C1", "Caramanlis", None, "101"),
+              VolumePerson("p_K1", "Karamanlis", None, None, see="p_C1"),
+              VolumePerson("p_X1", "Someone, Else", None, "102")]
+    assert la.same_person(listed) == {"p_C1": "p_KC1", "p_K1": "p_KC1"}

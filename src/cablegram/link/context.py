@@ -21,7 +21,7 @@ Presidents Ministers Chief Delegate Envoy Governor-General Generalissimo Brigadi
 Professor Prof. Rev. Reverend Brother Sister Comrade Chairmen Ayatollah Crown
 Senators Generals Generals' Dictator Leaders Colonels Admirals Comrades Representatives
 Asst. Amb Amb. Sec. Secy. Secy Dep. Sen. Pres. Gov. FonMin PriMin Min. Adm Gen Amb Dep Asst
-Madame Mme. Mme BGen MGen LtGen
+Madame Mme. Mme BGen MGen LtGen MND DefMin
 """)
 
 # Abbreviated titles, written out to compare with a persons list's descriptions.
@@ -32,6 +32,7 @@ ABBREVIATIONS = {
     "Col.": "Colonel", "Sen.": "Senator", "Pres.": "President", "Gov.": "Governor",
     "FonMin": "Foreign Minister", "PriMin": "Prime Minister", "Min.": "Minister",
     "Lt.": "Lieutenant", "Maj.": "Major", "Capt.": "Captain",
+    "MND": "Minister of National Defense", "DefMin": "Defense Minister",
 }
 
 # Capitalised words that open sentences or phrases, not given names.
@@ -56,7 +57,10 @@ THINGS = _words("""
 House Center Line Memorial Airport Street Avenue Hotel Building Dam Island Islands
 River Bay Park County University College School Station Base Field Bridge Canal Hall Sea
 Ocean Lake Mountains Valley Strait Straits Gulf Province Oblast District Square Palace
+Library Papers Diaries Diary Files Archives Collection
 """)
+# ("Eisenhower Library, Dulles Papers" in a source note names archives, not people in the
+# document.)
 
 # Words after a surname that keep it the person's ("Nixon Doctrine", "Kennedy Administration");
 # any other capitalised word after it makes a compound ("West Germany", "Black Sea").
@@ -65,7 +69,7 @@ Doctrine Plan Administration Administrations Government Proposal Proposals Formu
 Mission Papers Letter Letters Message Messages Visit Report Initiative Regime Cabinet Trip
 Talks Meeting Meetings Statement Speech Program Programme Policy Policies Principles Corollary
 Amendment Resolution Amendments Committee Commission Group Team Era Years Government's
-Library Papers Diaries Diary Files Party Visit Visits Trip Years Era Regime Forces Faction
+Party Visit Visits Trip Years Era Regime Forces Faction
 """)
 
 # Surnames that are also common capitalised words ("the West", "Green Berets"): alone, they
