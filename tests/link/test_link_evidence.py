@@ -115,3 +115,12 @@ def test_the_past_keeps_the_dead_as_candidates() -> None:
 def test_archives_named_after_people_are_not_mentions() -> None:
     assert _links(DULLES, "Source: Eisenhower Library, Dulles Papers, Telephone Calls.",
                   "1956-03-01") == []
+
+
+def test_a_name_none_of_the_candidates_has_before_the_surname() -> None:
+    # "Hyun Chul Kim" is someone else; the same word opening a sentence or a line, an
+    # office before the name, or a word of the candidate's own name say nothing.
+    assert _links(HO, "The Ambassador, Hyun Chul Kim, called.", "1965-05-20") == []
+    for text in ("Yesterday Kim said so.", "Present:\nChul\nKim", "Bavarian Kim agreed.",
+                 "the Premier Kim agreed", "the talks with Il-sung Kim ended"):
+        assert [p.volume_id for p in _links(HO, text, "1965-05-20")] == ["p_KIS1"], text

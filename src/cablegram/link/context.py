@@ -22,6 +22,9 @@ Professor Prof. Rev. Reverend Brother Sister Comrade Chairmen Ayatollah Crown
 Senators Generals Generals' Dictator Leaders Colonels Admirals Comrades Representatives
 Asst. Amb Amb. Sec. Secy. Secy Dep. Sen. Pres. Gov. FonMin PriMin Min. Adm Gen Amb Dep Asst
 Madame Mme. Mme BGen MGen LtGen MND DefMin
+Col Lt Maj Capt VAdm RAdm SYG Secretary-General President-elect President-Elect Vice-President
+Herr Frau Senor Señor Monsieur Signor Mister Sheik Amir Imam Tunku Pandit Sardar Duke Earl
+Baron Count Marquis Ambassador-designate Delegates Counselor Attaché Ministers
 """)
 
 # Abbreviated titles, written out to compare with a persons list's descriptions.
@@ -88,11 +91,20 @@ SENTENCE_WORDS = _words("""
 Can Do Will May Must Shall Did Does Let Had Has Have Are Is Was Were Should Would Could Might
 """)
 
+# Last words of an office or a form of address printed before a name ("Secretary of Defense
+# McNamara", "His Excellency Nguyen Huu Chau"): no sign of someone else.
+OFFICE_ENDS = _words("""
+Defense Treasury Commerce Agriculture Labor Interior Justice Affairs Intelligence Staff
+Operations Security Excellency Highness Majesty Navy Army Force Forces Corps Council Assembly
+SecDef SecState DepSecDef SecNav SecArmy CINCPAC CINCEUR COMUSMACV CJCS DCI Ret Ret. Jr
+Doctor Pres Prof Professor Mme Msgr Monsignor
+""")
+
 # Familiar forms of given names ("Bob McNamara"): no sign of someone else.
 NICKNAMES = _words("""
 Bob Bobby Jack Bill Billy Dick Jim Jimmy Tom Tommy Joe Mike Chuck Ted Teddy Hank Larry Walt
 Ed Eddie Don Dave Pete Ben Harry Al Fred Frank Steve Tony Andy Sandy Nick Chet Chip Mac Abe
-Sam Max Phil Ray Ron Ken Gene Stan Herb Bud Doug Tex Cy Rog Mel Marty Zbig
+Sam Max Phil Ray Ron Ken Gene Stan Herb Bud Doug Tex Cy Rog Mel Marty Zbig Bus Len Wyn Geo
 """)
 
 # Words before a surname that make it a place ("Fort Knox", "Cape Kennedy").

@@ -20,6 +20,7 @@ from cablegram.link.context import (
     CONCEPTS,
     FUNCTION_WORDS,
     NICKNAMES,
+    OFFICE_ENDS,
     PLACES_BEFORE,
     SENTENCE_WORDS,
     THINGS,
@@ -379,7 +380,28 @@ def _not_a_person(text: str, start: int, end: int, cands: list[Entry],
         return True
     if before in given_names and before[0].isupper():
         return not any(before in e.given for e in cands)  # "Edward Kennedy": someone else
-    return False
+    return _unknown_word_before(text, start, end, before, cands)
+
+
+# Nationality and other adjectives ("Bavarian Strauss", "Iraqi", "Lebanese", "Turkish").
+_ADJECTIVE = re.compile(r"(?:an|ese|ish|i)$")
+
+
+def _unknown_word_before(text: str, start: int, end: int, before: str, cands: list[Entry]
+                         ) -> bool:
+    """A capitalised word that is none of the candidates' names, printed just before the
+    surname in mid-sentence ("Hyun Chul Kim", "Honest John", "Cam Ranh Bay"): someone or
+    something else. (A word opening a sentence, an initial, a word in capitals, an adjective
+    say nothing.)"""
+    if not before or not before[0].isupper() or before.isupper() or before.endswith(".") \
+            or _ADJECTIVE.search(before) or before in OFFICE_ENDS or " " in text[start:end]:
+        return False
+    at = text.rfind(before, 0, start)
+    lead = text[:at].rstrip(" \t")
+    if "\n" in text[at:start] or not lead or lead[-1] in ".!?:;\"“”(\n[":
+        return False  # (a line of its own, or a sentence, opens with the word)
+    return not any(before in e.name or before in e.given or any(before in a for a in e.aliases)
+                   for e in cands)
 
 
 def _someone_else(text: str, start: int, e: Entry) -> bool:
