@@ -124,3 +124,18 @@ def test_a_name_none_of_the_candidates_has_before_the_surname() -> None:
     for text in ("Yesterday Kim said so.", "Present:\nChul\nKim", "Bavarian Kim agreed.",
                  "the Premier Kim agreed", "the talks with Il-sung Kim ended"):
         assert [p.volume_id for p in _links(HO, text, "1965-05-20")] == ["p_KIS1"], text
+
+
+def test_a_familiar_form_picks_the_given_name_it_stands_for() -> None:
+    both = _auth(("6", "Kennedy, John F.", "p_KJF1", "President of the United States", 1917,
+                  1963),
+                 ("8", "Kennedy, Robert F.", "p_KRF1", "Attorney General", 1925, 1968))
+    assert [p.volume_id for p in _links(both, "Ask Bobby Kennedy.", "1962-05-01")] == ["p_KRF1"]
+    assert [p.volume_id for p in _links(both, "Ask Jack Kennedy.", "1962-05-01")] == ["p_KJF1"]
+    # the one Kennedy of a list is not "Bobby": unresolved, with him as candidate
+    one = _auth(("6", "Kennedy, John F.", "p_KJF1", "President", 1917, 1963))
+    links = _links(one, "Ask Bobby Kennedy.", "1962-05-01")
+    assert [(p.id, p.candidates) for p in links] == [(None, ["6"])]
+    # nor any of two: a tie
+    links = _links(KENNEDY, "Ask Bobby Kennedy.", "1962-05-01")
+    assert [(p.id, p.candidates) for p in links] == [(None, ["6", "7"])]

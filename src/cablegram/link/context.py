@@ -107,6 +107,23 @@ Ed Eddie Don Dave Pete Ben Harry Al Fred Frank Steve Tony Andy Sandy Nick Chet C
 Sam Max Phil Ray Ron Ken Gene Stan Herb Bud Doug Tex Cy Rog Mel Marty Zbig Bus Len Wyn Geo
 """)
 
+# The given names some familiar forms stand for ("Bobby Kennedy" is Robert, "Jack" John):
+# a candidate whose given names are known and hold none of them is someone else.
+GIVEN_FOR_NICKNAME = {
+    nick: frozenset({nick, *given.split()}) for nick, given in {
+        "Bob": "Robert", "Bobby": "Robert", "Jack": "John", "Bill": "William",
+        "Billy": "William", "Dick": "Richard", "Jim": "James", "Jimmy": "James",
+        "Tom": "Thomas", "Tommy": "Thomas Llewellyn", "Joe": "Joseph", "Mike": "Michael",
+        "Chuck": "Charles", "Ted": "Edward Theodore Teodoro", "Teddy": "Edward Theodore",
+        "Hank": "Henry", "Larry": "Lawrence Laurence", "Ed": "Edward Edwin Edmund",
+        "Eddie": "Edward", "Don": "Donald", "Dave": "David", "Pete": "Peter",
+        "Ben": "Benjamin", "Fred": "Frederick Alfred", "Steve": "Stephen Steven",
+        "Tony": "Anthony", "Andy": "Andrew", "Nick": "Nicholas", "Chet": "Chester",
+        "Chip": "Charles", "Abe": "Abraham", "Sam": "Samuel", "Phil": "Philip Phillips",
+        "Ray": "Raymond", "Ron": "Ronald", "Ken": "Kenneth", "Gene": "Eugene",
+        "Stan": "Stanley", "Herb": "Herbert", "Doug": "Douglas", "Zbig": "Zbigniew",
+    }.items()}
+
 # Words before a surname that make it a place ("Fort Knox", "Cape Kennedy").
 PLACES_BEFORE = _words("Fort Lake Mount Cape Port Camp St. Saint San Santa Lago Rio Viet")
 

@@ -19,6 +19,7 @@ from cablegram.link.context import (
     ABBREVIATIONS,
     CONCEPTS,
     FUNCTION_WORDS,
+    GIVEN_FOR_NICKNAME,
     NICKNAMES,
     OFFICE_ENDS,
     PLACES_BEFORE,
@@ -212,6 +213,10 @@ class Linker:
         if len(cands) < 2:
             return cands
         said_name = text[h.start : h.end]
+        if word_before(text, h.start) in GIVEN_FOR_NICKNAME:
+            cands = [e for e in cands if not _not_their_nickname(text, h.start, e)] or cands
+            if len(cands) == 1:
+                return cands  # "Bobby Kennedy" is Robert F. Kennedy
         nickname = quoted_nickname(text, h.start)
         if nickname:
             # “Big” Minh: only a candidate known by that nickname
@@ -406,11 +411,14 @@ def _unknown_word_before(text: str, start: int, end: int, before: str, cands: li
 
 def _someone_else(text: str, start: int, e: Entry) -> bool:
     """The words before a surname name someone the one candidate cannot be: a nickname in
-    quotes they are not known by (“Big” Minh for Ho Chi Minh), or a minister's title before
+    quotes they are not known by (“Big” Minh for Ho Chi Minh), a familiar form of another
+    given name ("Bobby Kennedy" for John F. Kennedy), or a minister's title before
     a head of state's or government's name ("MND Kim" for Kim Il-sung)."""
     nickname = quoted_nickname(text, start)
     if nickname:
         return nickname.casefold() not in e.name.casefold()
+    if _not_their_nickname(text, start, e):
+        return True
     if not e.description or e.volume_id is None:
         return False  # (the register's entries have no description to compare)
     titles = " ".join(ABBREVIATIONS.get(t, t) for t in titles_before(text, start))
@@ -418,6 +426,13 @@ def _someone_else(text: str, start: int, e: Entry) -> bool:
     # title before a head's name is taken as a sign of someone else.)
     return "Minister" in titles and "Prime" not in titles and bool(_HEAD.search(e.description)) \
         and "minister" not in e.description.casefold()
+
+
+def _not_their_nickname(text: str, start: int, e: Entry) -> bool:
+    """A familiar form before the surname that stands for none of their given names
+    ("Bobby Kennedy" for John F. Kennedy)."""
+    given = GIVEN_FOR_NICKNAME.get(word_before(text, start))
+    return given is not None and bool(e.given) and not (given & e.given)
 
 
 def _post_of(record: Record) -> str | None:
