@@ -21,7 +21,10 @@ Presidents Ministers Chief Delegate Envoy Governor-General Generalissimo Brigadi
 Professor Prof. Rev. Reverend Brother Sister Comrade Chairmen Ayatollah Crown
 Senators Generals Generals' Dictator Leaders Colonels Admirals Comrades Representatives
 Asst. Amb Amb. Sec. Secy. Secy Dep. Sen. Pres. Gov. FonMin PriMin Min. Adm Gen Amb Dep Asst
-Madame Mme. Mme BGen MGen LtGen
+Madame Mme. Mme BGen MGen LtGen MND DefMin
+Col Lt Maj Capt VAdm RAdm SYG Secretary-General President-elect President-Elect Vice-President
+Herr Frau Senor Señor Monsieur Signor Mister Sheik Amir Imam Tunku Pandit Sardar Duke Earl
+Baron Count Marquis Ambassador-designate Delegates Counselor Attaché Ministers
 """)
 
 # Abbreviated titles, written out to compare with a persons list's descriptions.
@@ -32,6 +35,7 @@ ABBREVIATIONS = {
     "Col.": "Colonel", "Sen.": "Senator", "Pres.": "President", "Gov.": "Governor",
     "FonMin": "Foreign Minister", "PriMin": "Prime Minister", "Min.": "Minister",
     "Lt.": "Lieutenant", "Maj.": "Major", "Capt.": "Captain",
+    "MND": "Minister of National Defense", "DefMin": "Defense Minister",
 }
 
 # Capitalised words that open sentences or phrases, not given names.
@@ -56,7 +60,10 @@ THINGS = _words("""
 House Center Line Memorial Airport Street Avenue Hotel Building Dam Island Islands
 River Bay Park County University College School Station Base Field Bridge Canal Hall Sea
 Ocean Lake Mountains Valley Strait Straits Gulf Province Oblast District Square Palace
+Library Papers Diaries Diary Files Archives Collection
 """)
+# ("Eisenhower Library, Dulles Papers" in a source note names archives, not people in the
+# document.)
 
 # Words after a surname that keep it the person's ("Nixon Doctrine", "Kennedy Administration");
 # any other capitalised word after it makes a compound ("West Germany", "Black Sea").
@@ -65,7 +72,7 @@ Doctrine Plan Administration Administrations Government Proposal Proposals Formu
 Mission Papers Letter Letters Message Messages Visit Report Initiative Regime Cabinet Trip
 Talks Meeting Meetings Statement Speech Program Programme Policy Policies Principles Corollary
 Amendment Resolution Amendments Committee Commission Group Team Era Years Government's
-Library Papers Diaries Diary Files Party Visit Visits Trip Years Era Regime Forces Faction
+Party Visit Visits Trip Years Era Regime Forces Faction
 """)
 
 # Surnames that are also common capitalised words ("the West", "Green Berets"): alone, they
@@ -84,12 +91,38 @@ SENTENCE_WORDS = _words("""
 Can Do Will May Must Shall Did Does Let Had Has Have Are Is Was Were Should Would Could Might
 """)
 
+# Last words of an office or a form of address printed before a name ("Secretary of Defense
+# McNamara", "His Excellency Nguyen Huu Chau"): no sign of someone else.
+OFFICE_ENDS = _words("""
+Defense Treasury Commerce Agriculture Labor Interior Justice Affairs Intelligence Staff
+Operations Security Excellency Highness Majesty Navy Army Force Forces Corps Council Assembly
+SecDef SecState DepSecDef SecNav SecArmy CINCPAC CINCEUR COMUSMACV CJCS DCI Ret Ret. Jr
+Doctor Pres Prof Professor Mme Msgr Monsignor
+""")
+
 # Familiar forms of given names ("Bob McNamara"): no sign of someone else.
 NICKNAMES = _words("""
 Bob Bobby Jack Bill Billy Dick Jim Jimmy Tom Tommy Joe Mike Chuck Ted Teddy Hank Larry Walt
 Ed Eddie Don Dave Pete Ben Harry Al Fred Frank Steve Tony Andy Sandy Nick Chet Chip Mac Abe
-Sam Max Phil Ray Ron Ken Gene Stan Herb Bud Doug Tex Cy Rog Mel Marty Zbig
+Sam Max Phil Ray Ron Ken Gene Stan Herb Bud Doug Tex Cy Rog Mel Marty Zbig Bus Len Wyn Geo
 """)
+
+# The given names some familiar forms stand for ("Bobby Kennedy" is Robert, "Jack" John):
+# a candidate whose given names are known and hold none of them is someone else.
+GIVEN_FOR_NICKNAME = {
+    nick: frozenset({nick, *given.split()}) for nick, given in {
+        "Bob": "Robert", "Bobby": "Robert", "Jack": "John", "Bill": "William",
+        "Billy": "William", "Dick": "Richard", "Jim": "James", "Jimmy": "James",
+        "Tom": "Thomas", "Tommy": "Thomas Llewellyn", "Joe": "Joseph", "Mike": "Michael",
+        "Chuck": "Charles", "Ted": "Edward Theodore Teodoro", "Teddy": "Edward Theodore",
+        "Hank": "Henry", "Larry": "Lawrence Laurence", "Ed": "Edward Edwin Edmund",
+        "Eddie": "Edward", "Don": "Donald", "Dave": "David", "Pete": "Peter",
+        "Ben": "Benjamin", "Fred": "Frederick Alfred", "Steve": "Stephen Steven",
+        "Tony": "Anthony", "Andy": "Andrew", "Nick": "Nicholas", "Chet": "Chester",
+        "Chip": "Charles", "Abe": "Abraham", "Sam": "Samuel", "Phil": "Philip Phillips",
+        "Ray": "Raymond", "Ron": "Ronald", "Ken": "Kenneth", "Gene": "Eugene",
+        "Stan": "Stanley", "Herb": "Herbert", "Doug": "Douglas", "Zbig": "Zbigniew",
+    }.items()}
 
 # Words before a surname that make it a place ("Fort Knox", "Cape Kennedy").
 PLACES_BEFORE = _words("Fort Lake Mount Cape Port Camp St. Saint San Santa Lago Rio Viet")

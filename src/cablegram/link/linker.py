@@ -19,7 +19,9 @@ from cablegram.link.context import (
     ABBREVIATIONS,
     CONCEPTS,
     FUNCTION_WORDS,
+    GIVEN_FOR_NICKNAME,
     NICKNAMES,
+    OFFICE_ENDS,
     PLACES_BEFORE,
     SENTENCE_WORDS,
     THINGS,
@@ -29,6 +31,7 @@ from cablegram.link.context import (
     word_after,
     word_before,
 )
+from cablegram.link.evidence import office_before_paren, quoted_nickname, speaks_of_the_past
 from cablegram.link.fuzzy import FuzzyNames
 from cablegram.link.index import Entry, Index, register_index, volume_index
 from cablegram.link.roles import holders
@@ -99,7 +102,10 @@ class Linker:
                     cands = [e for e in cands if e.key in fulls]
                 cands = self._narrow(cands, text, h, fulls, date)
             how = "fuzzy" if h.kind == "fuzzy" else "name"
-            if len(cands) == 1:
+            if len(cands) == 1 and h.kind != "full" and _someone_else(text, h.start, cands[0]):
+                # unresolved: the words around it disagree
+                _put(persons, None, (cands[0].register_id or cands[0].key,), how, mention)
+            elif len(cands) == 1:
                 _put(persons, cands[0], (), how, mention)
             elif cands:
                 tied = tuple(sorted({e.register_id or e.key for e in cands}))
@@ -207,6 +213,14 @@ class Linker:
         if len(cands) < 2:
             return cands
         said_name = text[h.start : h.end]
+        if word_before(text, h.start) in GIVEN_FOR_NICKNAME:
+            cands = [e for e in cands if not _not_their_nickname(text, h.start, e)] or cands
+            if len(cands) == 1:
+                return cands  # "Bobby Kennedy" is Robert F. Kennedy
+        nickname = quoted_nickname(text, h.start)
+        if nickname:
+            # “Big” Minh: only a candidate known by that nickname
+            return [e for e in cands if nickname.casefold() in e.name.casefold()] or cands
         by_register: dict[str, Entry] = {}
         for e in cands:  # two entries of one person (a list's duplicate): one candidate
             if e.register_id is None or e.register_id not in by_register:
@@ -214,6 +228,11 @@ class Linker:
         cands = list(by_register.values())
         if len(cands) < 2:
             return cands
+        office_said = office_before_paren(text, h.start)
+        if office_said:
+            fit = [e for e in cands if office_said in e.description.casefold()]
+            if len(fit) == 1:
+                return fit  # "Director of Central Intelligence (Dulles)" is Allen Dulles
         titles = [ABBREVIATIONS.get(t, t) for t in titles_before(text, h.start)]
         if titles:
             said = " ".join(titles).casefold()
@@ -247,7 +266,7 @@ class Linker:
         named = [e for e in cands if e.key in fulls]
         if len(named) == 1:
             return named
-        if date:
+        if date and not speaks_of_the_past(text, h.end):  # ("the Kennedy years" in 1977)
             year = int(date[:4])
             alive = [e for e in cands if (e.death is None or e.death >= year)
                      and (e.birth is None or e.birth + 18 <= year)]
@@ -366,7 +385,54 @@ def _not_a_person(text: str, start: int, end: int, cands: list[Entry],
         return True
     if before in given_names and before[0].isupper():
         return not any(before in e.given for e in cands)  # "Edward Kennedy": someone else
-    return False
+    return _unknown_word_before(text, start, end, before, cands)
+
+
+# Nationality and other adjectives ("Bavarian Strauss", "Iraqi", "Lebanese", "Turkish").
+_ADJECTIVE = re.compile(r"(?:an|ese|ish|i)$")
+
+
+def _unknown_word_before(text: str, start: int, end: int, before: str, cands: list[Entry]
+                         ) -> bool:
+    """A capitalised word that is none of the candidates' names, printed just before the
+    surname in mid-sentence ("Hyun Chul Kim", "Honest John", "Cam Ranh Bay"): someone or
+    something else. (A word opening a sentence, an initial, a word in capitals, an adjective
+    say nothing.)"""
+    if not before or not before[0].isupper() or before.isupper() or before.endswith(".") \
+            or _ADJECTIVE.search(before) or before in OFFICE_ENDS or " " in text[start:end]:
+        return False
+    at = text.rfind(before, 0, start)
+    lead = text[:at].rstrip(" \t")
+    if "\n" in text[at:start] or not lead or lead[-1] in ".!?:;\"“”(\n[":
+        return False  # (a line of its own, or a sentence, opens with the word)
+    return not any(before in e.name or before in e.given or any(before in a for a in e.aliases)
+                   for e in cands)
+
+
+def _someone_else(text: str, start: int, e: Entry) -> bool:
+    """The words before a surname name someone the one candidate cannot be: a nickname in
+    quotes they are not known by (“Big” Minh for Ho Chi Minh), a familiar form of another
+    given name ("Bobby Kennedy" for John F. Kennedy), or a minister's title before
+    a head of state's or government's name ("MND Kim" for Kim Il-sung)."""
+    nickname = quoted_nickname(text, start)
+    if nickname:
+        return nickname.casefold() not in e.name.casefold()
+    if _not_their_nickname(text, start, e):
+        return True
+    if not e.description or e.volume_id is None:
+        return False  # (the register's entries have no description to compare)
+    titles = " ".join(ABBREVIATIONS.get(t, t) for t in titles_before(text, start))
+    # (A head of government may be "Prime Minister" or "Premier": only a lesser minister's
+    # title before a head's name is taken as a sign of someone else.)
+    return "Minister" in titles and "Prime" not in titles and bool(_HEAD.search(e.description)) \
+        and "minister" not in e.description.casefold()
+
+
+def _not_their_nickname(text: str, start: int, e: Entry) -> bool:
+    """A familiar form before the surname that stands for none of their given names
+    ("Bobby Kennedy" for John F. Kennedy)."""
+    given = GIVEN_FOR_NICKNAME.get(word_before(text, start))
+    return given is not None and bool(e.given) and not (given & e.given)
 
 
 def _post_of(record: Record) -> str | None:

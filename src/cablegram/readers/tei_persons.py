@@ -25,7 +25,7 @@ def fence(doc: etree._Element) -> list[str]:
         ref = (el.get("corresp") or "").strip()
         if not ref or not ((el.text or "").strip() or len(el)):
             continue
-        ids.append(ref.split()[0].lstrip("#"))
+        ids.append(ref.split()[0].rpartition("#")[2])  # "#p_X", "p_X", ".#p_X"
         el.text = OPEN + (el.text or "")
         el.tail = CLOSE + (el.tail or "")
     return ids

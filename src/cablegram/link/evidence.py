@@ -1,0 +1,39 @@
+"""What the words printed around a surname say about which person it is (pure functions)."""
+
+from __future__ import annotations
+
+import re
+
+# "Director of Central Intelligence (Dulles)": the office names the person in parentheses.
+_OFFICE_BEFORE_PAREN = re.compile(r"((?:[A-Z][\w.’'-]*|of|for|the|and)(?: (?:[A-Z][\w.’'-]*|of|"
+                                  r"for|the|and)){1,2}) ?$")
+# “Big” Minh, "Little" Minh: a nickname in quotes just before the surname.
+_QUOTED_BEFORE = re.compile(r"[“\"]([^”\"\n]{1,20})[”\"][ \t]*$")
+# Words after a surname that speak of a past time ("the Kennedy years").
+_PAST = frozenset({"years", "Years", "era", "Era", "administration", "Administration",
+                   "administration's", "Administration's", "Administration’s"})
+
+
+def office_before_paren(text: str, start: int) -> str:
+    """The last words of an office printed just before "(Surname" (casefolded), or ""."""
+    if start < 2 or text[start - 1] != "(":
+        return ""
+    m = _OFFICE_BEFORE_PAREN.search(text, max(0, start - 80), start - 1)
+    if not m:
+        return ""
+    words = m.group(1).split()
+    while words and words[0] in ("of", "for", "the", "and"):
+        words = words[1:]  # "... Affairs" must start the phrase with a word of the office
+    return " ".join(words).casefold() if len(words) >= 2 else ""
+
+
+def quoted_nickname(text: str, start: int) -> str:
+    """The nickname printed in quotes just before a surname (“Big” Minh), or ""."""
+    m = _QUOTED_BEFORE.search(text, max(0, start - 30), start)
+    return m.group(1).strip() if m else ""
+
+
+def speaks_of_the_past(text: str, end: int) -> bool:
+    """A surname followed by "years", "era" or "Administration": a time, maybe long past."""
+    m = re.match(r"(?:[’']s)?[ \t]+([\w’']+)", text[end : end + 30])
+    return bool(m) and m.group(1) in _PAST  # type: ignore[union-attr]

@@ -1,0 +1,141 @@
+"""Rules that tell namesakes apart, or a person from someone else, by the words around a
+surname: each on a small hand-written text and list."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cablegram.link import Authorities, Linker, RegisterPerson
+from cablegram.link.evidence import office_before_paren, quoted_nickname, speaks_of_the_past
+from cablegram.record import Collection, Person, PersonLink, Record
+
+VOL = "frus-test"
+
+
+@pytest.mark.parametrize(("text", "office"), [
+    ("Memorandum From the Director of Central Intelligence (Dulles)", "central intelligence"),
+    ("the Special Assistant for National Security Affairs (Bundy)", "national security affairs"),
+    ("From the Secretary of State (Dulles)", "secretary of state"),
+    ("he said (Dulles)", ""), ("the Minister (Minh)", ""), ("Dulles", ""),
+])
+def test_office_before_paren(text: str, office: str) -> None:
+    assert office_before_paren(text, text.rfind("(") + 1) == office
+
+
+@pytest.mark.parametrize(("text", "nick"), [
+    ("Also, “Big” Minh", "Big"), ('Also, "Little" Minh', "Little"), ("General Minh", ""),
+])
+def test_quoted_nickname(text: str, nick: str) -> None:
+    assert quoted_nickname(text, text.rindex("Minh")) == nick
+
+
+@pytest.mark.parametrize(("text", "past"), [
+    ("the early Kennedy years", True), ("the Kennedy Administration’s policy", True),
+    ("Kennedy said", False), ("Kennedy", False),
+])
+def test_speaks_of_the_past(text: str, past: bool) -> None:
+    assert speaks_of_the_past(text, text.index("Kennedy") + len("Kennedy")) is past
+
+
+@given(st.text(max_size=60), st.integers(min_value=0, max_value=70))
+def test_evidence_takes_any_text(text: str, at: int) -> None:
+    at = min(at, len(text))
+    assert isinstance(office_before_paren(text, at), str)
+    assert isinstance(quoted_nickname(text, at), str)
+    assert isinstance(speaks_of_the_past(text, at), bool)
+
+
+def _auth(*people: tuple[str, str, str, str, int, int | None]) -> Authorities:
+    a = Authorities()
+    for pid, name, xml_id, _, birth, death in people:
+        a.persons[pid] = RegisterPerson(id=pid, name=name, names=[name],
+                                        volume_ids={VOL: [xml_id]}, pocom_id=None,
+                                        birth=birth, death=death)
+    a.add_volume(Collection(id=VOL, persons=[Person(x, n, d) for _, n, x, d, _, _ in people]))
+    return a
+
+
+def _links(auth: Authorities, text: str, date: str) -> list[PersonLink]:
+    rec = Record(id=f"{VOL}/d1", collection=VOL, text=text, date=date)
+    return [p for p in Linker(auth).link(rec)[0] if p.mentions]
+
+
+DULLES = _auth(("1", "Dulles, John Foster", "p_DJF1", "Secretary of State", 1888, 1959),
+               ("2", "Dulles, Allen W.", "p_DAW1", "Director of Central Intelligence", 1893, 1969))
+
+
+def test_the_office_before_parentheses_picks_the_namesake() -> None:
+    links = _links(DULLES, "The Director of Central Intelligence (Dulles) reported.", "1956-03-01")
+    assert [(p.volume_id, p.candidates) for p in links] == [("p_DAW1", [])]
+    links = _links(DULLES, "Memorandum From the Secretary of State (Dulles).", "1956-03-01")
+    assert [p.volume_id for p in links] == ["p_DJF1"]
+
+
+MINH = _auth(("3", "Ho Chi Minh", "p_HCM1", "President of the Democratic Republic of Vietnam",
+              1890, 1969),
+             ("4", "Duong Van Minh (“Big Minh”), General", "p_DVM1", "General, ARVN", 1916, 2001))
+HO = _auth(("3", "Ho Chi Minh", "p_HCM1", "President of the Democratic Republic of Vietnam",
+            1890, 1969),
+           ("5", "Kim Il-sung", "p_KIS1", "Premier of the Democratic People's Republic of Korea",
+            1912, 1994))
+
+
+def test_a_quoted_nickname_picks_who_is_known_by_it() -> None:
+    links = _links(MINH, "Also, “Big” Minh whom you met.", "1960-11-12")
+    assert [p.volume_id for p in links] == ["p_DVM1"]
+
+
+def test_a_quoted_nickname_nobody_listed_has_stays_unresolved() -> None:
+    links = _links(HO, "Also, “Big” Minh whom you met.", "1960-11-12")
+    assert [(p.id, p.candidates) for p in links] == [(None, ["3"])]
+
+
+def test_a_ministers_title_is_not_a_head_of_state() -> None:
+    links = _links(HO, "MND Kim said so, and Defense Minister Minh agreed.", "1961-05-20")
+    assert [(p.id, p.candidates) for p in links] == [(None, ["5"]), (None, ["3"])]
+    # a head of government called Prime Minister or Premier is himself
+    links = _links(HO, "Prime Minister Kim said so.", "1961-05-20")
+    assert [p.volume_id for p in links] == ["p_KIS1"]
+
+
+KENNEDY = _auth(("6", "Kennedy, John F.", "p_KJF1", "President of the United States, 1961-1963",
+                 1917, 1963),
+                ("7", "Kennedy, Edward M.", "p_KEM1", "Senator from Massachusetts", 1932, 2009))
+
+
+def test_the_past_keeps_the_dead_as_candidates() -> None:
+    # In 1977 "Kennedy" alone is the living Senator; "the Kennedy years" may be his brother's.
+    assert [p.volume_id for p in _links(KENNEDY, "Kennedy called.", "1977-05-01")] == ["p_KEM1"]
+    links = _links(KENNEDY, "In the early Kennedy years we tried.", "1977-05-01")
+    assert [(p.id, p.candidates) for p in links] == [(None, ["6", "7"])]
+
+
+def test_archives_named_after_people_are_not_mentions() -> None:
+    assert _links(DULLES, "Source: Eisenhower Library, Dulles Papers, Telephone Calls.",
+                  "1956-03-01") == []
+
+
+def test_a_name_none_of_the_candidates_has_before_the_surname() -> None:
+    # "Hyun Chul Kim" is someone else; the same word opening a sentence or a line, an
+    # office before the name, or a word of the candidate's own name say nothing.
+    assert _links(HO, "The Ambassador, Hyun Chul Kim, called.", "1965-05-20") == []
+    for text in ("Yesterday Kim said so.", "Present:\nChul\nKim", "Bavarian Kim agreed.",
+                 "the Premier Kim agreed", "the talks with Il-sung Kim ended"):
+        assert [p.volume_id for p in _links(HO, text, "1965-05-20")] == ["p_KIS1"], text
+
+
+def test_a_familiar_form_picks_the_given_name_it_stands_for() -> None:
+    both = _auth(("6", "Kennedy, John F.", "p_KJF1", "President of the United States", 1917,
+                  1963),
+                 ("8", "Kennedy, Robert F.", "p_KRF1", "Attorney General", 1925, 1968))
+    assert [p.volume_id for p in _links(both, "Ask Bobby Kennedy.", "1962-05-01")] == ["p_KRF1"]
+    assert [p.volume_id for p in _links(both, "Ask Jack Kennedy.", "1962-05-01")] == ["p_KJF1"]
+    # the one Kennedy of a list is not "Bobby": unresolved, with him as candidate
+    one = _auth(("6", "Kennedy, John F.", "p_KJF1", "President", 1917, 1963))
+    links = _links(one, "Ask Bobby Kennedy.", "1962-05-01")
+    assert [(p.id, p.candidates) for p in links] == [(None, ["6"])]
+    # nor any of two: a tie
+    links = _links(KENNEDY, "Ask Bobby Kennedy.", "1962-05-01")
+    assert [(p.id, p.candidates) for p in links] == [(None, ["6", "7"])]
