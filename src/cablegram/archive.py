@@ -21,9 +21,7 @@ from cablegram.errors import CablegramError, NotFound, ReadError
 from cablegram.history.build import HistoryBuild
 from cablegram.history.build import rebuild as rebuild_history
 from cablegram.history.chronology import PERIODS, Chronology, chronology, parse_range
-from cablegram.history.digest import Digest, digest
 from cablegram.history.gaps import MissingItem, cited_not_printed
-from cablegram.history.network import Network, network
 from cablegram.history.sequences import Sequence as NumberSequence
 from cablegram.history.sequences import sequences
 from cablegram.read_worker import ReadWorkers
@@ -37,6 +35,8 @@ from cablegram.store.twins import FIELD_SOURCES, merge_twins, part_from, rank, t
 
 if TYPE_CHECKING:
     from cablegram.copying import CopyReport
+    from cablegram.history.digest import Digest
+    from cablegram.history.network import Network
     from cablegram.linking import Handoff, LinkSetup
 
 # What a folder walk picks up; a file named explicitly is always taken.
@@ -714,6 +714,10 @@ class Archive(PeopleMixin):
         """Who wrote to whom in [lo, hi]: edges by post (or person), counted per period."""
         if period not in PERIODS:
             raise CablegramError(f"unknown period {period!r}: use {', '.join(PERIODS)}")
+        # networkx (and numpy for the digest) imported on use: reader processes import this
+        # module and need neither.
+        from cablegram.history.network import network
+
         a, b = self._history_range(lo, hi, collection)
         return network(self.store.history, a, b, by, collection, period)
 
@@ -741,6 +745,8 @@ class Archive(PeopleMixin):
 
     def digest(self, lo: str, hi: str, collection: str | None = None) -> Digest:
         """A digest page of [lo, hi]: themed sentences taken verbatim, and the item table."""
+        from cablegram.history.digest import digest
+
         a, b = self._history_range(lo, hi, collection)
         return digest(self.store.history.docs(a, b, collection), self.get, a, b)
 
