@@ -272,6 +272,21 @@ def _read_all(reader: Reader, path: Path) -> list[Batch]:
         ) from e
 
 
+def _parent_link(handoff: Handoff) -> Callable[[], LinkSetup | None]:
+    """What forked readers link with: the setup made here once, or the reason there is
+    none (each file's records are then stored unlinked, with a warning)."""
+    try:
+        setup = handoff.setup()
+    except CablegramError as e:
+        error = e
+
+        def failed() -> LinkSetup | None:
+            raise error
+
+        return failed
+    return lambda: setup
+
+
 def _same_file(origin: str | None, here: Path) -> bool:
     return bool(origin) and Path(str(origin)).resolve() == here
 
@@ -408,8 +423,16 @@ class Archive(PeopleMixin):
         # while SQLite writes and indexes without the GIL; a reader process is driven from
         # that thread too, which then waits on its pipe. Files are stored one by one, in order.
         n = READ_PROCESSES if read_ahead == "process" else 1
+        linked: str | None = None
+        forked = read_ahead == "process" and bool(files) and hasattr(os, "fork")
+        if forked:
+            # The authorities stored and the linker built first, then the reader processes
+            # forked: they share one linker instead of each loading and building its own.
+            linked = authorities()
         pool = ThreadPoolExecutor(max_workers=n, thread_name_prefix="cablegram-read")
-        worker = ReadWorkers(n, handoff.file) if read_ahead == "process" and files else None
+        worker = (ReadWorkers(n, link=_parent_link(handoff)) if forked
+                  else ReadWorkers(n, handoff.file) if read_ahead == "process" and files
+                  else None)
         read: Callable[[Path, str], _Read] = (
             partial(worker.read, collection=collection) if worker is not None
             else lambda path, fmt: read_file(path, fmt, handoff.setup, collection))
@@ -417,7 +440,6 @@ class Archive(PeopleMixin):
         # more, so that a small file's turn leaves no reader idle; a thread reads one ahead.
         depth = {"thread": 1, "process": 1 + n, "off": 0}[read_ahead]
         queue: deque[tuple[_Prepared, Future[_Read] | None]] = deque()
-        linked: str | None = None
         try:
             for i, (path, size) in enumerate(zip(files, sizes, strict=True)):
                 if on_progress:
@@ -425,7 +447,7 @@ class Archive(PeopleMixin):
                 for j in range(i + len(queue), min(i + 1 + depth, len(files))):
                     queue.append(self._look_ahead(pool, read, files[j], format,
                                                   start=read_ahead != "off"))
-                if i == 0:
+                if i == 0 and not forked:
                     linked = authorities()
                 prep, pending = queue.popleft()
                 outcome = self._ingest_one(prep, pending, read, format)
