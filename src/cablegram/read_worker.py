@@ -1,7 +1,7 @@
 """Reading files in child processes, so that reading and storing use every core.
 
 Each `ReadWorker` has one child, sends it one JSON line [path, format, collection] per file
-and gets back each file's `archive._Read`, pickled and length-prefixed; `ReadWorkers` holds
+and gets back each file's `archive._Read`, pickled onto the pipe; `ReadWorkers` holds
 several, for as many threads. Where the system can fork, the child is forked from the
 ingest once the linker is built (`setup`): the authorities and the linker's automata are
 made once and shared copy-on-write, not rebuilt from JSON in each child. Elsewhere the child
@@ -19,7 +19,6 @@ import json
 import os
 import pickle
 import queue
-import struct
 import subprocess
 import sys
 from collections.abc import Callable
@@ -32,7 +31,6 @@ if TYPE_CHECKING:
     from cablegram.archive import _Read
     from cablegram.linking import LinkSetup
 
-_LENGTH = struct.Struct("<Q")
 # What a forked child links with: the parent's setup, or why there is none (None: no links).
 Link = Callable[[], "LinkSetup | None"]
 # The parent's ends of every forked child's pipes: each new child closes them, or a child
@@ -131,15 +129,12 @@ class ReadWorker:
         try:
             proc.stdin.write(json.dumps([str(path), format, collection]).encode() + b"\n")
             proc.stdin.flush()
-            head = proc.stdout.read(_LENGTH.size)
-            if len(head) == _LENGTH.size:
-                (n,) = _LENGTH.unpack(head)
-                body = proc.stdout.read(n)
-                if len(body) == n:
-                    result: _Read = pickle.loads(body)
-                    return result
-        except OSError:
-            pass  # the pipe broke: the child is gone
+            # Unpickled from the pipe as it comes: the whole pickle of a volume is never
+            # held as bytes on either side (tens of MB at the peak of both processes).
+            result: _Read = pickle.load(proc.stdout)
+            return result
+        except (OSError, EOFError, pickle.UnpicklingError):
+            pass  # the pipe broke or ended: the child is gone
         code = self.close()
         return _Read([], f"internal error: the reader process ended (exit code {code})")
 
@@ -198,9 +193,7 @@ def serve(inp: IO[bytes], out: IO[bytes], link: Link | None = None) -> None:
         read = read_file(Path(path), format, link, collection)
         # The records' JSON is made here: the store, the slower side, then only inserts it.
         read.json = [[record_json(r) for r in b.records] for b in read.batches]
-        body = pickle.dumps(read, protocol=pickle.HIGHEST_PROTOCOL)
-        out.write(_LENGTH.pack(len(body)))
-        out.write(body)
+        pickle.dump(read, out, protocol=pickle.HIGHEST_PROTOCOL)
         out.flush()
 
 
