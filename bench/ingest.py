@@ -10,14 +10,15 @@ Both run in one invocation, each in its own child process, so that wall time and
       "process", two reader processes, the CLI default; "off"), and the same with
       "+people": the README's ingest of the whole corpus, the people register and pocom
       stored first and every record linked (`cablegram ingest CORPUS`). The CPU time and
-      peak RSS of reader processes are counted.
+      peak RSS of reader processes are counted, and the peak of the summed PSS of the
+      ingest and its reader processes is sampled (forked readers share pages).
 
     python bench/ingest.py [--corpus DIR] [--out bench/out/ingest.md]
                            [--read-ahead process process+people thread off ...]
 
 The corpus is CABLEGRAM_CORPUS/frus (default /work/shared/corpus/frus); its MANIFEST.tsv
 gives the uncompressed bytes behind MB/s. Targets: ingest/bare <= 3x (with the authorities
-and linking: <= 3.5x), ingest peak RSS < 500 MB.
+and linking: <= 3.5x), ingest peak memory < 500 MB.
 """
 
 from __future__ import annotations
@@ -68,6 +69,58 @@ def _volume_id(p: Path) -> str:
 # -- the children -----------------------------------------------------------------------
 
 
+def _pss_kib(pid: int) -> int:
+    """A process's proportional set size: its private pages, and its share of pages it shares
+    with others (forked reader processes share the parent's linker)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass  # gone meanwhile, or not Linux
+    return 0
+
+
+def _tree(pid: int) -> list[int]:
+    """The process and its descendants."""
+    out = [pid]
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as f:
+                for child in f.read().split():
+                    out += _tree(int(child))
+    except OSError:
+        pass
+    return out
+
+
+class PssSampler:
+    """The peak, over samples every `interval` s, of the summed PSS of this process and its
+    descendants: what they hold resident at once, each shared page counted once."""
+
+    def __init__(self, interval: float = 0.1) -> None:
+        import threading
+
+        self.peak_mb = 0.0
+        self._interval = interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        me = os.getpid()
+        while not self._stop.wait(self._interval):
+            self.peak_mb = max(self.peak_mb, sum(_pss_kib(p) for p in _tree(me)) / 1024)
+
+    def __enter__(self) -> PssSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def child_bare(files: list[Path]) -> dict[str, Any]:
     from lxml import etree
 
@@ -107,7 +160,7 @@ def child_ingest(files: list[Path], db: Path, run: str, corpus: Path) -> dict[st
                            time.perf_counter()])
 
     t0 = time.perf_counter()
-    with Archive.open(db) as archive:
+    with PssSampler() as pss, Archive.open(db) as archive:
         report = archive.ingest(paths, read_ahead=read_ahead, on_index=on_index)
         people_stats = archive.stats()["people"]
     wall = time.perf_counter() - t0
@@ -118,6 +171,7 @@ def child_ingest(files: list[Path], db: Path, run: str, corpus: Path) -> dict[st
     readers = READ_PROCESSES if read_ahead == "process" else 0
     return {
         "readers": readers,
+        "peak_pss_mb": pss.peak_mb,
         "worker_rss_mb": readers * worker.ru_maxrss / 1024,
         "worker_cpu": worker.ru_utime + worker.ru_stime,
         "wall": wall, "documents": report.documents, "failed": report.failed,
@@ -171,6 +225,7 @@ def _fmt_row(name: str, r: dict[str, Any], mb: float) -> list[str]:
     rss = _rss(r)
     return [name, str(r["documents"]), f"{r['wall']:.2f}", f"{r['cpu']:.2f}",
             f"{r['documents'] / r['wall']:.0f}", f"{mb / r['wall']:.1f}", f"{rss:.0f}",
+            f"{r['peak_pss_mb']:.0f}" if "peak_pss_mb" in r else "",
             f"{r['load'][0]:.2f} / {r['load'][1]:.2f}"]
 
 
@@ -183,7 +238,7 @@ def report(corpus: Path, files: list[Path], bare: dict[str, Any],
     import lxml.etree
 
     head = ["run", "documents", "wall s", "CPU s", "docs/s", "MB/s", "peak RSS MB",
-            "load before / after"]
+            "peak PSS MB", "load before / after"]
     rows = [_fmt_row("bare iterparse", bare, mb)]
     rows += [_fmt_row(f"cablegram ingest, read_ahead={m}", r, mb) for m, r in ingests.items()]
     lines = [
@@ -211,8 +266,10 @@ def report(corpus: Path, files: list[Path], bare: dict[str, Any],
             f"- read_ahead={mode}: ratio ingest / bare **{ratio:.2f}x** by wall time "
             f"(target <= {target:g}x: {_verdict(ratio, target)}), "
             f"**{cpu_ratio:.2f}x** by CPU time ({_verdict(cpu_ratio, target)}); {linking}"
-            f"peak RSS **{rss:.0f} MB** (target < {RSS_TARGET_MB:g} MB: "
-            f"{_verdict(rss, RSS_TARGET_MB - 1e-9)}); reading {r['read_seconds']:.1f} s "
+            f"peak PSS **{r['peak_pss_mb']:.0f} MB** (target < {RSS_TARGET_MB:g} MB: "
+            f"{_verdict(r['peak_pss_mb'], RSS_TARGET_MB - 1e-9)}), peak RSS upper bound "
+            f"{rss:.0f} MB ({_verdict(rss, RSS_TARGET_MB - 1e-9)}); "
+            f"reading {r['read_seconds']:.1f} s "
             f"(summed over files, in the reader thread or processes), storing "
             f"{r['store_seconds']:.1f} s (SQLite, search index; the JSON unless reader "
             f"processes made it), the main thread's rest (waiting for the reader, walk, "
@@ -231,7 +288,10 @@ def report(corpus: Path, files: list[Path], bare: dict[str, Any],
         "- peak RSS with reader processes: the larger of the main process's peak before the "
         "search index catches up plus, per reader, the largest reader's peak (the readers "
         "have ended before), and the main process's whole peak (an upper bound of what is "
-        "resident at once). CPU s includes "
+        "resident at once, but pages that forked reader processes share with the main "
+        "process are counted in each). Peak PSS: the largest sum, sampled every 0.1 s, of "
+        "the proportional set size of the ingest process and its reader processes (each "
+        "shared page counted once, split between its holders). CPU s includes "
         "the readers (os.wait4 counts waited-for descendants).",
         f"- load: 1-minute load average before / after each run, {os.cpu_count()} CPUs; "
         "figures taken under load include other processes' contention.",

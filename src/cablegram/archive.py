@@ -21,9 +21,7 @@ from cablegram.errors import CablegramError, NotFound, ReadError
 from cablegram.history.build import HistoryBuild
 from cablegram.history.build import rebuild as rebuild_history
 from cablegram.history.chronology import PERIODS, Chronology, chronology, parse_range
-from cablegram.history.digest import Digest, digest
 from cablegram.history.gaps import MissingItem, cited_not_printed
-from cablegram.history.network import Network, network
 from cablegram.history.sequences import Sequence as NumberSequence
 from cablegram.history.sequences import sequences
 from cablegram.read_worker import ReadWorkers
@@ -37,6 +35,8 @@ from cablegram.store.twins import FIELD_SOURCES, merge_twins, part_from, rank, t
 
 if TYPE_CHECKING:
     from cablegram.copying import CopyReport
+    from cablegram.history.digest import Digest
+    from cablegram.history.network import Network
     from cablegram.linking import Handoff, LinkSetup
 
 # What a folder walk picks up; a file named explicitly is always taken.
@@ -272,6 +272,21 @@ def _read_all(reader: Reader, path: Path) -> list[Batch]:
         ) from e
 
 
+def _parent_link(handoff: Handoff) -> Callable[[], LinkSetup | None]:
+    """What forked readers link with: the setup made here once, or the reason there is
+    none (each file's records are then stored unlinked, with a warning)."""
+    try:
+        setup = handoff.setup()
+    except CablegramError as e:
+        error = e
+
+        def failed() -> LinkSetup | None:
+            raise error
+
+        return failed
+    return lambda: setup
+
+
 def _same_file(origin: str | None, here: Path) -> bool:
     return bool(origin) and Path(str(origin)).resolve() == here
 
@@ -408,8 +423,16 @@ class Archive(PeopleMixin):
         # while SQLite writes and indexes without the GIL; a reader process is driven from
         # that thread too, which then waits on its pipe. Files are stored one by one, in order.
         n = READ_PROCESSES if read_ahead == "process" else 1
+        linked: str | None = None
+        forked = read_ahead == "process" and bool(files) and hasattr(os, "fork")
+        if forked:
+            # The authorities stored and the linker built first, then the reader processes
+            # forked: they share one linker instead of each loading and building its own.
+            linked = authorities()
         pool = ThreadPoolExecutor(max_workers=n, thread_name_prefix="cablegram-read")
-        worker = ReadWorkers(n, handoff.file) if read_ahead == "process" and files else None
+        worker = (ReadWorkers(n, link=_parent_link(handoff)) if forked
+                  else ReadWorkers(n, handoff.file) if read_ahead == "process" and files
+                  else None)
         read: Callable[[Path, str], _Read] = (
             partial(worker.read, collection=collection) if worker is not None
             else lambda path, fmt: read_file(path, fmt, handoff.setup, collection))
@@ -417,7 +440,6 @@ class Archive(PeopleMixin):
         # more, so that a small file's turn leaves no reader idle; a thread reads one ahead.
         depth = {"thread": 1, "process": 1 + n, "off": 0}[read_ahead]
         queue: deque[tuple[_Prepared, Future[_Read] | None]] = deque()
-        linked: str | None = None
         try:
             for i, (path, size) in enumerate(zip(files, sizes, strict=True)):
                 if on_progress:
@@ -425,7 +447,7 @@ class Archive(PeopleMixin):
                 for j in range(i + len(queue), min(i + 1 + depth, len(files))):
                     queue.append(self._look_ahead(pool, read, files[j], format,
                                                   start=read_ahead != "off"))
-                if i == 0:
+                if i == 0 and not forked:
                     linked = authorities()
                 prep, pending = queue.popleft()
                 outcome = self._ingest_one(prep, pending, read, format)
@@ -714,6 +736,10 @@ class Archive(PeopleMixin):
         """Who wrote to whom in [lo, hi]: edges by post (or person), counted per period."""
         if period not in PERIODS:
             raise CablegramError(f"unknown period {period!r}: use {', '.join(PERIODS)}")
+        # networkx (and numpy for the digest) imported on use: reader processes import this
+        # module and need neither.
+        from cablegram.history.network import network
+
         a, b = self._history_range(lo, hi, collection)
         return network(self.store.history, a, b, by, collection, period)
 
@@ -741,6 +767,8 @@ class Archive(PeopleMixin):
 
     def digest(self, lo: str, hi: str, collection: str | None = None) -> Digest:
         """A digest page of [lo, hi]: themed sentences taken verbatim, and the item table."""
+        from cablegram.history.digest import digest
+
         a, b = self._history_range(lo, hi, collection)
         return digest(self.store.history.docs(a, b, collection), self.get, a, b)
 

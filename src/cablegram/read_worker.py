@@ -1,27 +1,29 @@
 """Reading files in child processes, so that reading and storing use every core.
 
-Each `ReadWorker` starts one child, `python -m cablegram.read_worker [AUTHORITIES]`, sends it
-one JSON line [path, format] per file and gets back each file's `archive._Read`, pickled and
-length-prefixed; `ReadWorkers` holds several, for as many threads. Given the file of the
-authorities (`cablegram.linking.Handoff`), the child waits for it when it first has records
-to link, loads it once, and links every record it reads. A child started this way
-imports only cablegram, never the caller's main module (as multiprocessing's spawn would):
-it is safe whatever program calls it. The child's pickles are trusted as the parent's own:
-the parent started it with its own code.
+Each `ReadWorker` has one child, sends it one JSON line [path, format, collection] per file
+and gets back each file's `archive._Read`, pickled onto the pipe; `ReadWorkers` holds
+several, for as many threads. Where the system can fork, the child is forked from the
+ingest once the linker is built (`setup`): the authorities and the linker's automata are
+made once and shared copy-on-write, not rebuilt from JSON in each child. Elsewhere the child
+is `python -m cablegram.read_worker [AUTHORITIES]`: given the file of the authorities
+(`cablegram.linking.Handoff`), it waits for it when it first has records to link and loads
+it once; started this way it imports only cablegram, never the caller's main module. The
+child's pickles are trusted as the parent's own: the parent started it with its own code.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import pickle
 import queue
-import struct
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Protocol
 
 from cablegram.errors import CablegramError
 
@@ -29,20 +31,82 @@ if TYPE_CHECKING:
     from cablegram.archive import _Read
     from cablegram.linking import LinkSetup
 
-_LENGTH = struct.Struct("<Q")
+# What a forked child links with: the parent's setup, or why there is none (None: no links).
+Link = Callable[[], "LinkSetup | None"]
+# The parent's ends of every forked child's pipes: each new child closes them, or a child
+# would hold another's input open and that one would never see its end.
+_PARENT_ENDS: set[int] = set()
+
+
+class _Child(Protocol):
+    """What a worker needs of its child: `subprocess.Popen` or `_Forked`."""
+
+    stdin: IO[bytes] | None
+    stdout: IO[bytes] | None
+
+    def poll(self) -> int | None: ...
+    def wait(self) -> int: ...
+
+
+class _Forked:
+    """A child forked from this process that serves `serve` over two pipes."""
+
+    def __init__(self, link: Link | None) -> None:
+        child_in, parent_out = os.pipe()
+        parent_in, child_out = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: it never returns from here
+            code = 1
+            try:
+                for fd in (parent_out, parent_in, *_PARENT_ENDS):
+                    with contextlib.suppress(OSError):
+                        os.close(fd)
+                with contextlib.suppress(BrokenPipeError, KeyboardInterrupt):
+                    serve(os.fdopen(child_in, "rb"), os.fdopen(child_out, "wb"), link)
+                code = 0
+            finally:
+                # Nothing of the parent's (its database, temporary folders) is closed or
+                # flushed by the child: it leaves at once.
+                os._exit(code)
+        os.close(child_in)
+        os.close(child_out)
+        self._fds = (parent_out, parent_in)
+        _PARENT_ENDS.update(self._fds)
+        self.pid = pid
+        self.returncode: int | None = None
+        self.stdin: IO[bytes] | None = os.fdopen(parent_out, "wb")
+        self.stdout: IO[bytes] | None = os.fdopen(parent_in, "rb")
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def wait(self) -> int:
+        if self.returncode is None:
+            _, status = os.waitpid(self.pid, 0)
+            self.returncode = os.waitstatus_to_exitcode(status)
+        _PARENT_ENDS.difference_update(self._fds)
+        return self.returncode
 
 
 class ReadWorker:
     """One child process that reads files in the order asked; restarted if it dies.
 
-    `link_file`: the authorities to link with (None: records are not linked).
+    `link`: where the system can fork, what the forked child links with; else `link_file`,
+    the authorities the started child loads (neither: records are not linked).
     """
 
-    def __init__(self, link_file: Path | None = None) -> None:
-        self._proc: subprocess.Popen[bytes] | None = None
+    def __init__(self, link_file: Path | None = None, link: Link | None = None) -> None:
+        self._proc: _Child | None = None
         self._link_file = link_file
+        self._link = link
 
-    def _start(self) -> subprocess.Popen[bytes]:
+    def _start(self) -> _Child:
+        if hasattr(os, "fork") and self._link_file is None:
+            return _Forked(self._link)
         src = str(Path(__file__).resolve().parents[1])  # the cablegram the parent runs
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
@@ -50,7 +114,7 @@ class ReadWorker:
         return subprocess.Popen([sys.executable, "-m", "cablegram.read_worker", *args],
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
 
-    def start(self) -> subprocess.Popen[bytes]:
+    def start(self) -> _Child:
         """The child, started unless it runs already."""
         if self._proc is None or self._proc.poll() is not None:
             self._proc = self._start()
@@ -65,15 +129,12 @@ class ReadWorker:
         try:
             proc.stdin.write(json.dumps([str(path), format, collection]).encode() + b"\n")
             proc.stdin.flush()
-            head = proc.stdout.read(_LENGTH.size)
-            if len(head) == _LENGTH.size:
-                (n,) = _LENGTH.unpack(head)
-                body = proc.stdout.read(n)
-                if len(body) == n:
-                    result: _Read = pickle.loads(body)
-                    return result
-        except OSError:
-            pass  # the pipe broke: the child is gone
+            # Unpickled from the pipe as it comes: the whole pickle of a volume is never
+            # held as bytes on either side (tens of MB at the peak of both processes).
+            result: _Read = pickle.load(proc.stdout)
+            return result
+        except (OSError, EOFError, pickle.UnpicklingError):
+            pass  # the pipe broke or ended: the child is gone
         code = self.close()
         return _Read([], f"internal error: the reader process ended (exit code {code})")
 
@@ -92,14 +153,22 @@ class ReadWorker:
 class ReadWorkers:
     """`n` reader processes, for as many threads: each read takes a free one."""
 
-    def __init__(self, n: int, link_file: Path | None = None) -> None:
+    def __init__(self, n: int, link_file: Path | None = None, link: Link | None = None
+                 ) -> None:
         self._free: queue.SimpleQueue[ReadWorker] = queue.SimpleQueue()
-        self._all = [ReadWorker(link_file) for _ in range(n)]
-        for w in self._all:
-            self._free.put(w)
-            # Started now: each loads the authorities while the first files are hashed.
-            if link_file is not None:
+        self._all = [ReadWorker(link_file, link) for _ in range(n)]
+        # Forked children share what the parent has built (the linker): the collector is
+        # kept off it, so that its passes write on none of those pages in any process.
+        gc.collect()
+        gc.freeze()
+        try:
+            for w in self._all:
+                self._free.put(w)
+                # Started now: each loads the authorities while the first files are hashed
+                # (a forked one has them already).
                 w.start()
+        finally:
+            gc.unfreeze()
 
     def read(self, path: Path, format: str, collection: str | None = None) -> _Read:
         worker = self._free.get()
@@ -113,11 +182,23 @@ class ReadWorkers:
             w.close()
 
 
-def serve(inp: IO[bytes], out: IO[bytes], link_file: Path | None = None) -> None:
-    """The child's loop: read (and link) each file named on `inp`, write its result to `out`."""
+def serve(inp: IO[bytes], out: IO[bytes], link: Link | None = None) -> None:
+    """The child's loop: read (and link with `link()`) each file named on `inp`, write its
+    result to `out`."""
     from cablegram.archive import read_file
     from cablegram.store.sqlite import record_json
 
+    for line in inp:
+        path, format, collection = json.loads(line)
+        read = read_file(Path(path), format, link, collection)
+        # The records' JSON is made here: the store, the slower side, then only inserts it.
+        read.json = [[record_json(r) for r in b.records] for b in read.batches]
+        pickle.dump(read, out, protocol=pickle.HIGHEST_PROTOCOL)
+        out.flush()
+
+
+def _loaded(link_file: Path | None) -> Link:
+    """For a started child: the authorities of `link_file`, loaded once when first asked."""
     setups: list[LinkSetup | None] = []
     failed: list[str] = []
 
@@ -138,15 +219,7 @@ def serve(inp: IO[bytes], out: IO[bytes], link_file: Path | None = None) -> None
             raise CablegramError(failed[0])
         return setups[0]
 
-    for line in inp:
-        path, format, collection = json.loads(line)
-        read = read_file(Path(path), format, setup, collection)
-        # The records' JSON is made here: the store, the slower side, then only inserts it.
-        read.json = [[record_json(r) for r in b.records] for b in read.batches]
-        body = pickle.dumps(read, protocol=pickle.HIGHEST_PROTOCOL)
-        out.write(_LENGTH.pack(len(body)))
-        out.write(body)
-        out.flush()
+    return setup
 
 
 if __name__ == "__main__":
@@ -156,4 +229,5 @@ if __name__ == "__main__":
     sys.stdout = sys.stderr
     # The parent gone or interrupted: nothing is left to report to.
     with contextlib.suppress(BrokenPipeError, KeyboardInterrupt):
-        serve(sys.stdin.buffer, results, Path(sys.argv[1]) if len(sys.argv) > 1 else None)
+        serve(sys.stdin.buffer, results,
+              _loaded(Path(sys.argv[1]) if len(sys.argv) > 1 else None))

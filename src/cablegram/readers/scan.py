@@ -16,15 +16,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cablegram.errors import ReadError
 from cablegram.fields.cable_header import CableHeader, HeaderError, parse_cable_header
 from cablegram.readers.catalog import collection_of
 from cablegram.readers.catalog_posts import load_glossary
-from cablegram.readers.scan_ocr import PageText, file_sha, read_pages
 from cablegram.readers.scan_pages import ScanFile, is_scan
 from cablegram.record import Batch, Collection, Record, Reference
+
+if TYPE_CHECKING:
+    from cablegram.readers.scan_ocr import PageText
 
 FORMAT = "scan"
 SCANS_COLLECTION = "scans"
@@ -133,6 +135,8 @@ def header_fields(header: CableHeader, glossary: dict[str, str]) -> dict[str, An
 def read_ahead(path: Path, on_page: Callable[[int, int], None] | None = None) -> None:
     """Read a scan's pages into the page cache, reporting each page; the reader then finds
     them there. A file that cannot be read is left for the reader to report."""
+    from cablegram.readers.scan_ocr import read_pages
+
     try:
         with ScanFile(path) as scan:
             count = scan.page_count
@@ -155,6 +159,10 @@ class ScanReader:
         return is_scan(head)
 
     def read(self, path: Path) -> Iterator[Batch]:
+        # The OCR stack (OpenCV, scikit-image, Tesseract: ~70 MB and 0.35 s to import) is
+        # imported only when a scan is read: every reader process detects formats.
+        from cablegram.readers.scan_ocr import file_sha, read_pages
+
         # Opening checks the file (empty, encrypted, corrupt) before any page is read.
         with ScanFile(path) as scan:
             count = scan.page_count
