@@ -4,6 +4,7 @@ readers and writers sharing one server (docs/deploy.md)."""
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,11 +12,12 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
+from psycopg_pool import PoolTimeout
 
 from cablegram.errors import CablegramError, ReadError
 from cablegram.record import Batch, Collection, Person, Record, Term
 from cablegram.store.base import CollectionSpan, ListRow, PageRow, Put, SearchRow
-from cablegram.store.postgres_conn import connect, safe_url
+from cablegram.store.postgres_conn import CONNECT_TIMEOUT_S, connect, open_pool, pool_size, safe_url
 from cablegram.store.postgres_history import PostgresHistory
 from cablegram.store.postgres_people import PostgresPeople
 from cablegram.store.sqlite import _DOC_COLUMNS, _doc_row, _now, migrations
@@ -47,18 +49,71 @@ C = 'COLLATE "C"'
 
 
 class PostgresStore(PostgresPeople):
-    """Implements `cablegram.store.base.Store` on one PostgreSQL database."""
+    """Implements `cablegram.store.base.Store` on one PostgreSQL database.
 
-    def __init__(self, url: str, *, migrations_dir: Path = MIGRATIONS_DIR) -> None:
+    Connections come from a pool (`pool_size`, or CABLEGRAM_PG_POOL). Inside `connection()`
+    a thread borrows one and gives it back at the end (the web: one per request); a thread
+    that uses the store outside it keeps one until `close()` (a CLI command, an ingest).
+    """
+
+    def __init__(self, url: str, *, migrations_dir: Path = MIGRATIONS_DIR,
+                 pool: tuple[int, int] | None = None) -> None:
         self.url = url
         self.path = safe_url(url)  # what messages show: never the password
         self._history: PostgresHistory | None = None
-        self.conn = connect(url)
+        self._borrowed = threading.local()
+        self._kept: dict[int, psycopg.Connection[Any]] = {}
+        size = pool_size() if pool is None else pool
+        # The first connection checks the URL (one clear line) and runs the migrations.
+        first = connect(url)
+        self._borrowed.conn = first
         try:
             self.migrate(migrations_dir)
-        except BaseException:
-            self.conn.close()
-            raise
+        finally:
+            self._borrowed.conn = None
+            first.close()
+        self.pool = open_pool(url, size)
+
+    @property
+    def conn(self) -> psycopg.Connection[Any]:
+        """This thread's connection: the one it borrowed, or one it keeps until `close()`."""
+        borrowed: psycopg.Connection[Any] | None = getattr(self._borrowed, "conn", None)
+        if borrowed is not None:
+            return borrowed
+        thread = threading.get_ident()
+        kept = self._kept.get(thread)
+        if kept is None or kept.closed:
+            kept = self._kept[thread] = self._take()
+        return kept
+
+    @contextmanager
+    def connection(self) -> Iterator[psycopg.Connection[Any]]:
+        """A connection borrowed from the pool for the block (this thread's own, if it
+        holds one already), given back at its end."""
+        held: psycopg.Connection[Any] | None = (
+            getattr(self._borrowed, "conn", None) or self._kept.get(threading.get_ident()))
+        if held is not None:
+            yield held
+            return
+        conn = self._borrowed.conn = self._take()
+        try:
+            yield conn
+        finally:
+            self._borrowed.conn = None
+            self.pool.putconn(conn)
+
+    @contextmanager
+    def session(self) -> Iterator[None]:
+        with self.connection():
+            yield
+
+    def _take(self) -> psycopg.Connection[Any]:
+        try:
+            return self.pool.getconn()
+        except PoolTimeout:
+            raise CablegramError(
+                f"{self.path}: no connection within {CONNECT_TIMEOUT_S} s (the server is down, "
+                f"or all {self.pool.max_size} of the pool are busy)") from None
 
     # -- schema ---------------------------------------------------------------------------
 
@@ -396,11 +451,14 @@ class PostgresStore(PostgresPeople):
     @property
     def history(self) -> PostgresHistory:
         if self._history is None:
-            self._history = PostgresHistory(self.conn, self.path)
+            self._history = PostgresHistory(lambda: self.conn, self.path)
         return self._history
 
     def close(self) -> None:
-        self.conn.close()
+        for conn in self._kept.values():
+            self.pool.putconn(conn)
+        self._kept.clear()
+        self.pool.close()
 
 
 def _first_line(e: BaseException) -> str:

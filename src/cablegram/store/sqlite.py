@@ -447,6 +447,10 @@ class SqliteStore(PeopleTables):
             yield SearchRow._make(row)
 
     @contextmanager
+    def session(self) -> Iterator[None]:
+        yield  # one connection for the store's life: nothing to borrow
+
+    @contextmanager
     def snapshot(self) -> Iterator[None]:
         if self.conn.in_transaction:
             yield
