@@ -60,6 +60,15 @@ class AuthorityRows:
                              str | None]]
 
 
+class SourceRow(NamedTuple):
+    """A file a collection was read from (the sources table): what `cablegram copy` moves."""
+
+    path: str
+    sha256: str
+    format: str
+    ingested_at: str
+
+
 class PageRow(NamedTuple):
     """What a page of search results shows of one document."""
 
@@ -124,6 +133,14 @@ class Store(Protocol):
 
     def source_of(self, collection: str) -> tuple[str, str] | None:
         """(path, sha256) of the first source file of a collection (by path), or None."""
+        ...
+
+    def sources_of(self, collection: str) -> list[SourceRow]:
+        """Every file a collection was read from (a volume and its pages), by path."""
+        ...
+
+    def add_sources(self, collection: str, rows: list[SourceRow]) -> None:
+        """Record files as sources of a stored collection, as they are (a copy's)."""
         ...
 
     def log_ingest(self, path: str, status: str, *, collection: str | None = None,

@@ -16,7 +16,7 @@ from psycopg_pool import PoolTimeout
 
 from cablegram.errors import CablegramError, ReadError
 from cablegram.record import Batch, Collection, Person, Record, Term
-from cablegram.store.base import CollectionSpan, ListRow, PageRow, Put, SearchRow
+from cablegram.store.base import CollectionSpan, ListRow, PageRow, Put, SearchRow, SourceRow
 from cablegram.store.postgres_conn import CONNECT_TIMEOUT_S, connect, open_pool, pool_size, safe_url
 from cablegram.store.postgres_history import PostgresHistory
 from cablegram.store.postgres_people import PostgresPeople
@@ -165,6 +165,24 @@ class PostgresStore(PostgresPeople):
         row = self._one(f"SELECT path, sha256 FROM sources WHERE collection = %s "
                         f"ORDER BY path {C} LIMIT 1", (collection,))
         return (str(row[0]), str(row[1])) if row else None
+
+    def sources_of(self, collection: str) -> list[SourceRow]:
+        return [SourceRow._make(r) for r in self.conn.execute(
+            f"SELECT path, sha256, format, ingested_at FROM sources WHERE collection = %s "
+            f"ORDER BY path {C}", (collection,))]
+
+    def add_sources(self, collection: str, rows: list[SourceRow]) -> None:
+        try:
+            with self.conn.transaction(), self.conn.cursor() as cur:
+                cur.executemany(
+                    "INSERT INTO sources (path, sha256, collection, format, ingested_at) "
+                    "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (path) DO UPDATE SET "
+                    "sha256 = excluded.sha256, collection = excluded.collection, "
+                    "format = excluded.format, ingested_at = excluded.ingested_at",
+                    [(r.path, r.sha256, collection, r.format, r.ingested_at) for r in rows])
+        except psycopg.Error as e:
+            raise CablegramError(f"{self.path}: cannot record the sources of {collection!r}: "
+                                 f"{_first_line(e)}") from None
 
     def source_unchanged(self, path: str, sha256: str) -> bool:
         return self._one("SELECT 1 FROM sources WHERE path = %s AND sha256 = %s",
