@@ -164,3 +164,18 @@ def test_close_leaves_no_connection(pg_url: str) -> None:
     assert _settled(pg_url, 2) >= 1
     store.close()
     assert _settled(pg_url, 0) == 0
+
+
+def test_a_thread_that_ended_gives_its_connection_back(pg_url: str) -> None:
+    store = PostgresStore(pg_url, pool=(1, 1))
+    store.pool.timeout = 0.5
+    try:
+        errors: list[BaseException] = []
+        for _ in range(3):  # each thread keeps the one connection, outside a session
+            t = threading.Thread(target=_catch, args=(store.collections, errors))
+            t.start()
+            t.join()
+        assert not errors
+        assert store.collections() == []  # and so does this one, the others having ended
+    finally:
+        store.close()

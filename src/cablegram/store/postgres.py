@@ -83,8 +83,15 @@ class PostgresStore(PostgresPeople):
         thread = threading.get_ident()
         kept = self._kept.get(thread)
         if kept is None or kept.closed:
+            self._give_back_dead()
             kept = self._kept[thread] = self._take()
         return kept
+
+    def _give_back_dead(self) -> None:
+        """Give back the connections kept by threads that have ended."""
+        alive = {t.ident for t in threading.enumerate()}
+        for thread in [t for t in self._kept if t not in alive]:
+            self.pool.putconn(self._kept.pop(thread))
 
     @contextmanager
     def connection(self) -> Iterator[psycopg.Connection[Any]]:
