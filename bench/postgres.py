@@ -9,11 +9,13 @@ ingest documents/s with 1 and 2 workers, sizes, and the index built from the dat
    gets a copy of that file and its index; PostgreSQL gets the archive through `cablegram
    copy`'s code (`copy_store`), then its search index is built from the database alone.
 2. Searches: each query of bench/search.py's mix `--runs` times through `Archive.search`
-   (limit 20, facets where the case says so), on exactly the archive of step 1.
+   (limit 20, facets where the case says so), on exactly the archive of step 1, the two
+   backends taking turns query by query (the machine's load falls on both alike).
 3. Ingest into that archive: a fixed slice of volumes (about `--slice` documents, each
    volume read once and stored with new ids) by 1 worker, then the same volumes with other
-   new ids by 2 workers (volumes dealt out by size). A worker is a process with its own
-   store; docs/s counts reading. Then the index catches up with the new documents.
+   new ids by 2 workers (volumes dealt out by size), SQLite and PostgreSQL in turn. A
+   worker is a process with its own store; docs/s counts reading. Then the index catches
+   up with the new documents.
 4. `--pg-fts`: search inside PostgreSQL (a GIN index over to_tsvector, ranked by ts_rank)
    on a few queries, for the comparison with the index beside each reader. Slow at scale.
 
@@ -140,19 +142,28 @@ def sizes(location: str) -> dict[str, float]:
 
 # -- measuring --------------------------------------------------------------------------------
 
-def searches(location: str, runs: int) -> dict[str, list[float]]:
-    by_class: dict[str, list[float]] = {}
-    with Archive.open(location) as archive:
-        archive.sync_index()
+def searches(locations: dict[str, str], runs: int) -> dict[str, dict[str, list[float]]]:
+    """Per backend, per query class, the times of `runs` runs of each query; the backends
+    take turns query by query, so that the machine's load falls on both alike."""
+    by_backend: dict[str, dict[str, list[float]]] = {b: {} for b in locations}
+    archives = {b: Archive.open(loc) for b, loc in locations.items()}
+    try:
+        for archive in archives.values():
+            archive.sync_index()
         for case in CASES:
             facets = ALL_FACETS if case.facets else None
             name = f"{case.group}{' + facets' if case.facets else ''}"
-            archive.search(case.query, facets=facets, limit=20)  # warm-up
+            for archive in archives.values():
+                archive.search(case.query, facets=facets, limit=20)  # warm-up
             for _ in range(runs):
-                ms, _out = timed(lambda c=case, f=facets: archive.search(c.query, facets=f,
-                                                                          limit=20))
-                by_class.setdefault(name, []).append(ms)
-    return by_class
+                for b, archive in archives.items():
+                    ms, _out = timed(lambda a=archive, c=case, f=facets: a.search(
+                        c.query, facets=f, limit=20))
+                    by_backend[b].setdefault(name, []).append(ms)
+    finally:
+        for archive in archives.values():
+            archive.close()
+    return by_backend
 
 
 def _work(args: tuple[str, list[str], int]) -> int:
@@ -252,28 +263,25 @@ def main() -> None:
     try:
         with server() as admin:
             assert admin is not None, "no PostgreSQL here"
-            for backend in ("sqlite", "postgres"):
-                say(f"{backend}: the archive")
-                if backend == "sqlite":
-                    loc = sqlite_copy(base, tmp)
-                else:
-                    loc, copy_s, index_s = postgres_copy(base, admin)
-                    say(f"  copied in {copy_s:.0f} s, index from the database {index_s:.0f} s")
-                size[backend] = sizes(loc)
-                say(f"  {size[backend]}")
-                search_rows[backend] = searches(loc, args.runs)
-                say("  searched")
-                ingests[backend] = {}
-                for workers in (1, 2):
-                    ingests[backend][workers] = r = ingest(loc, piece, counts, workers)
-                    say(f"  ingest, {workers} worker(s): {r}")
-                if backend == "postgres":
-                    if args.pg_fts:
-                        fts = pg_fts(loc, args.runs)
-                    drop_database(admin, loc)
-                else:
-                    Path(loc).unlink()
-                    shutil.rmtree(f"{loc}.search", ignore_errors=True)
+            say("sqlite: the archive")
+            loc = {"sqlite": sqlite_copy(base, tmp)}
+            say("postgres: the archive")
+            loc["postgres"], copy_s, index_s = postgres_copy(base, admin)
+            say(f"  copied in {copy_s:.0f} s, index from the database {index_s:.0f} s")
+            for backend, where in loc.items():
+                size[backend] = sizes(where)
+                say(f"  {backend}: {size[backend]}")
+            search_rows = searches(loc, args.runs)
+            say("  searched")
+            # In turn, so that the load of the moment falls on both backends alike.
+            for workers in (1, 2):
+                for backend, where in loc.items():
+                    r = ingest(where, piece, counts, workers)
+                    ingests.setdefault(backend, {})[workers] = r
+                    say(f"  {backend} ingest, {workers} worker(s): {r}")
+            if args.pg_fts:
+                fts = pg_fts(loc["postgres"], args.runs)
+            drop_database(admin, loc["postgres"])
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     text = report(args, base, load, size, search_rows, ingests, fts, copy_s, index_s, piece)
@@ -297,8 +305,10 @@ def report(args: argparse.Namespace, base: Path, load: float, size: dict[str, di
              "| --- | ---: | ---: | ---: | ---: |"]
     lines += [f"| {names[b]} | {s['documents']:,} | {s['db_mb']:,.0f} | "
               f"{s['documents_mb']:,.0f} | {s['index_mb']:,.0f} |" for b, s in size.items()]
-    named = ", ".join(v.name.split(".xml")[0] for v in piece)
-    lines += ["", f"Ingest of {len(piece)} volumes ({named}) with new ids into that archive:", "",
+    n_slice = next(iter(ingests.get("sqlite", {}).values()), {}).get("documents", 0)
+    lines += ["", f"Ingest of {len(piece)} volumes ({n_slice:,.0f} documents, from "
+              f"{piece[0].name.split('.xml')[0]} on) with new ids into that archive, the "
+              "backends in turn:", "",
               "| backend | workers | documents | seconds | docs/s | index catch-up s |",
               "| --- | ---: | ---: | ---: | ---: | ---: |"]
     for b, by_workers in ingests.items():

@@ -458,10 +458,12 @@ class PostgresStore(PostgresPeople):
             "WHERE j.value ->> 'target' IS NOT NULL ORDER BY d.rowid")
 
     def scan_words(self, ids: list[str]) -> dict[str, tuple[str, list[list[Any]]]]:
-        """The text and word boxes of those of `ids` that are scans."""
+        """The text and word boxes of those of `ids` that are scans. Only a record whose
+        text holds the key is parsed as JSON (every hit of a search passes here)."""
         rows = self.conn.execute(
             "SELECT id, text, record::jsonb #> '{extra,words}' FROM documents "
-            "WHERE id = ANY(%s) AND jsonb_typeof(record::jsonb #> '{extra,words}') = 'array'",
+            "WHERE id = ANY(%s) AND strpos(record, '\"words\"') > 0 "
+            "AND jsonb_typeof(record::jsonb #> '{extra,words}') = 'array'",
             (ids,))
         return {i: (t, w) for i, t, w in rows if w}
 
