@@ -49,8 +49,10 @@ def pg_url(pg_admin_url: str) -> Iterator[str]:
     drop_database(pg_admin_url, url)
 
 
-@pytest.fixture(params=BACKENDS)
+@pytest.fixture(scope="session", params=BACKENDS)
 def backend(request: pytest.FixtureRequest) -> str:
+    """The store's backend; session-wide, so that an archive built once per session (the
+    web tests') is built once per backend."""
     return str(request.param)
 
 
@@ -73,6 +75,25 @@ def new_location(backend: str, tmp_path: Path,
     def make(name: str) -> str:
         if admin is None:
             return str(tmp_path / f"{name}.db")
+        made.append(new_database(admin))
+        return made[-1]
+
+    yield make
+    for url in made:
+        if admin is not None:
+            drop_database(admin, url)
+
+
+@pytest.fixture(scope="session")
+def session_location(backend: str, tmp_path_factory: pytest.TempPathFactory,
+                     request: pytest.FixtureRequest) -> Iterator[Callable[[str], str]]:
+    """Archives kept for the whole session on this backend: `session_location("name")`."""
+    admin = request.getfixturevalue("pg_admin_url") if backend == "postgres" else None
+    made: list[str] = []
+
+    def make(name: str) -> str:
+        if admin is None:
+            return str(tmp_path_factory.mktemp(name) / f"{name}.db")
         made.append(new_database(admin))
         return made[-1]
 

@@ -9,6 +9,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -348,6 +349,11 @@ class Archive(PeopleMixin):
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.close()
+
+    def session(self) -> AbstractContextManager[None]:
+        """A block of short calls from one thread (a web request): on PostgreSQL they share
+        one connection borrowed from the store's pool, given back at the end."""
+        return self.store.session()
 
     def close(self) -> None:
         self.store.close()

@@ -34,8 +34,8 @@ def content_hash(store: Store) -> tuple[int, str]:
 
 def copy_store(src: Store, dst: Store,
                on_progress: Callable[[int, int, str], None] | None = None) -> CopyReport:
-    """Copy every collection (records as stored, persons and terms lists, source file and
-    link stamp) and the authorities into `dst`, which must hold no collection yet."""
+    """Copy every collection (records as stored, persons and terms lists, every source file
+    and the link stamp) and the authorities into `dst`, which must hold no collection yet."""
     if dst.collections():
         raise CablegramError(f"{dst.path}: the target archive is not empty")
     stored = src.authorities_data()
@@ -52,10 +52,13 @@ def copy_store(src: Store, dst: Store,
         full = src.collection(col.id) or col
         texts = list(src.iter_json(col.id))
         records = list(src.iter_records(col.id))
-        path, sha = src.source_of(col.id) or (f"copy:{col.id}", "")
+        files = src.sources_of(col.id)
+        path, sha = (files[0].path, files[0].sha256) if files else (f"copy:{col.id}", "")
         was_linked = stamp if linked is not None and col.id not in linked else None
         dst.put_batches([Batch(full, records)], path=path, sha256=sha, shared=True,
                         json=[texts], linked=was_linked)
+        # Every file it was read from (a volume and its pages), so that none is read again.
+        dst.add_sources(col.id, files)
         if on_progress:
             on_progress(i + 1, len(cols), col.id)
     n_src, h_src = content_hash(src)

@@ -103,3 +103,12 @@ def test_post_is_not_allowed(client: TestClient) -> None:
     res = client.post("/search.json?q=x")
     assert res.status_code == 405
     assert res.json()["error"]["status"] == 405
+
+
+def test_a_period_at_the_ends_of_the_calendar(client: TestClient) -> None:
+    # Found by schemathesis: the default week before 0001-01-01 overflowed (a 500).
+    for query, period in (("to=0001-01-01", ("0001-01-01", "0001-01-01")),
+                          ("from=9999-12-31", ("9999-12-31", "9999-12-31"))):
+        r = client.get(f"/network.json?{query}")
+        assert r.status_code == 200, r.text
+        assert (r.json()["from"], r.json()["to"]) == period

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from cablegram.archive import Archive
 from cablegram.record import Batch, Collection, Record, Reference
 
 
-def _archive(path: Path) -> Archive:
+def _archive(path: str) -> Archive:
     a = Archive.open(path)
     docs = [Record(id="v1/d1", collection="v1", number="1", date="1962-10-27"),
             Record(id="v1/d2", collection="v1", number="2", date="1962-10-26"),
@@ -22,8 +20,8 @@ def _archive(path: Path) -> Archive:
     return a
 
 
-def test_neighbours_in_the_volume_and_by_date(tmp_path: Path) -> None:
-    with _archive(tmp_path / "a.db") as a:
+def test_neighbours_in_the_volume_and_by_date(archive_location: str) -> None:
+    with _archive(archive_location) as a:
         assert a.neighbours("v1/d1") == {"prev": None, "next": "v1/d2",
                                          "prev_date": "v1/d2", "next_date": "v1/d4"}
         # Same day: by id; then the nearest other day.
@@ -37,8 +35,8 @@ def test_neighbours_in_the_volume_and_by_date(tmp_path: Path) -> None:
             ("prev", "next", "prev_date", "next_date"))
 
 
-def test_days_years_spans_and_backlinks(tmp_path: Path) -> None:
-    with _archive(tmp_path / "a.db") as a:
+def test_days_years_spans_and_backlinks(archive_location: str) -> None:
+    with _archive(archive_location) as a:
         assert [r.id for r in a.by_day("1962-10-26", "1962-10-27")] == [
             "v1/d2", "v1/d1", "v1/d4"]
         assert [r.id for r in a.by_day("1962-10-26", "1962-10-27", limit=1)] == ["v1/d2"]
@@ -50,8 +48,8 @@ def test_days_years_spans_and_backlinks(tmp_path: Path) -> None:
         assert [r.number for r in a.toc("v1")] == ["1", "2", "3", "4", "5"]
 
 
-def test_search_without_sync_never_writes_the_index(tmp_path: Path) -> None:
-    with _archive(tmp_path / "a.db") as a:
+def test_search_without_sync_never_writes_the_index(archive_location: str) -> None:
+    with _archive(archive_location) as a:
         a.sync_index()
         a.store.put_batch(Batch(Collection("v2", "Two"), [
             Record(id="v2/d1", collection="v2", number="1", text="zanzibar")]),

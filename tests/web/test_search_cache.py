@@ -3,7 +3,6 @@ again, and never an answer from before the archive changed."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from web_fixtures import V06, build_archive
@@ -24,8 +23,8 @@ def _search(archive: Archive, q: str, offset: int = 0,
     return search_cache.search_with_facets(archive, q, sort, 20, offset, FACET_SIZES, _counted)
 
 
-def test_a_kept_count_is_the_count_made_again(tmp_path: Path) -> None:
-    with Archive.open(build_archive(tmp_path / "a.db")) as archive:
+def test_a_kept_count_is_the_count_made_again(archive_location: str) -> None:
+    with Archive.open(build_archive(archive_location)) as archive:
         fresh = archive.search("NOT zzz", facets=ALL_FACETS, facet_size=FACET_SIZES)
         first, counted = _search(archive, "NOT zzz")
         again, kept = _search(archive, "NOT zzz", offset=1, sort="date")
@@ -36,8 +35,8 @@ def test_a_kept_count_is_the_count_made_again(tmp_path: Path) -> None:
         assert again["results"] == archive.search("NOT zzz", sort="date", offset=1)["results"]
 
 
-def test_a_change_to_the_archive_makes_kept_counts_stale(tmp_path: Path) -> None:
-    with Archive.open(build_archive(tmp_path / "a.db")) as archive:
+def test_a_change_to_the_archive_makes_kept_counts_stale(archive_location: str) -> None:
+    with Archive.open(build_archive(archive_location)) as archive:
         _, before = _search(archive, "berlin")
         new = Record(id=f"{V06}/d99", collection="extra", title="Berlin wall",
                      text="Berlin.", doc_type="memorandum")
@@ -47,8 +46,8 @@ def test_a_change_to_the_archive_makes_kept_counts_stale(tmp_path: Path) -> None
         assert ["memorandum", 1] in after["doc_type"]
 
 
-def test_the_cache_keeps_at_most_its_size(tmp_path: Path) -> None:
-    with Archive.open(build_archive(tmp_path / "a.db")) as archive:
+def test_the_cache_keeps_at_most_its_size(archive_location: str) -> None:
+    with Archive.open(build_archive(archive_location)) as archive:
         for word in ("berlin", "cuba", "laos", "moscow"):
             _search(archive, word)
         kept = search_cache._KEPT[archive]
@@ -62,7 +61,7 @@ def test_the_cache_keeps_at_most_its_size(tmp_path: Path) -> None:
             search_cache.SIZE = size
 
 
-def test_a_page_from_kept_parts_is_the_page_made_afresh(web_db: Path) -> None:
+def test_a_page_from_kept_parts_is_the_page_made_afresh(web_db: str) -> None:
     from starlette.testclient import TestClient
 
     from cablegram.web import create_app

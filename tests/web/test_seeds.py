@@ -3,7 +3,7 @@ the seed edition's documents in the reader (tests/fixtures/text, from /work/shar
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -18,8 +18,8 @@ SEEDS = [FIX / "000_bf63f812ba403214.txt", FIX / "001_dae7b9ded274fa96.txt",
 
 
 @pytest.fixture(scope="module")
-def seeds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    db = tmp_path_factory.mktemp("seeds") / "seeds.db"
+def seeds(session_location: Callable[[str], str]) -> Iterator[TestClient]:
+    db = session_location("seeds")
     with Archive.open(db) as archive:
         report = archive.ingest(SEEDS, read_ahead="off")
         assert report.failed == 0

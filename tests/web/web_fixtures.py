@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
 from cablegram.archive import Archive
 from cablegram.record import (
@@ -19,6 +20,8 @@ from cablegram.record import (
     TermLink,
 )
 
+# A SQLite file or a PostgreSQL URL: the builders give back what they were given.
+Loc = TypeVar("Loc", Path, str)
 V06 = "frus1961-63v06"
 XSS = "frus-xss"
 SCRIPT = "<script>window.__pwned = 1</script>"
@@ -106,7 +109,7 @@ def _catalog() -> Batch:
     return Batch(col, [item])
 
 
-def build_archive(path: Path) -> Path:
+def build_archive(path: Loc) -> Loc:
     with Archive.open(path) as archive:
         for batch in (_v06(), _xss(), _catalog()):
             archive.store.put_batch(batch, path=batch.collection.id,
@@ -116,7 +119,7 @@ def build_archive(path: Path) -> Path:
     return path
 
 
-def build_linked_archive(root: Path, db: Path | None = None) -> Path:
+def build_linked_archive(root: Path, db: str | Path | None = None) -> str | Path:
     """An archive read with authorities: frus-mini linked to a small register and pocom
     (the people tests' fixture), its history tables made as `cablegram serve` makes them.
     `db`: an archive to add them to (default: a new one in `root`)."""

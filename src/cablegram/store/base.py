@@ -60,6 +60,15 @@ class AuthorityRows:
                              str | None]]
 
 
+class SourceRow(NamedTuple):
+    """A file a collection was read from (the sources table): what `cablegram copy` moves."""
+
+    path: str
+    sha256: str
+    format: str
+    ingested_at: str
+
+
 class PageRow(NamedTuple):
     """What a page of search results shows of one document."""
 
@@ -126,6 +135,14 @@ class Store(Protocol):
         """(path, sha256) of the first source file of a collection (by path), or None."""
         ...
 
+    def sources_of(self, collection: str) -> list[SourceRow]:
+        """Every file a collection was read from (a volume and its pages), by path."""
+        ...
+
+    def add_sources(self, collection: str, rows: list[SourceRow]) -> None:
+        """Record files as sources of a stored collection, as they are (a copy's)."""
+        ...
+
     def log_ingest(self, path: str, status: str, *, collection: str | None = None,
                    documents: int = 0, warnings: list[str] | None = None,
                    error: str | None = None) -> None: ...
@@ -157,6 +174,11 @@ class Store(Protocol):
 
     def snapshot(self) -> AbstractContextManager[None]:
         """One read transaction: what is read inside it is of one moment."""
+        ...
+
+    def session(self) -> AbstractContextManager[None]:
+        """A block of short operations of one thread (a web request): on PostgreSQL, one
+        connection borrowed from the pool for the block; on SQLite, nothing to do."""
         ...
 
     def page_rows(self, rowids: list[int]) -> dict[int, PageRow]: ...

@@ -4,6 +4,7 @@ readers and writers sharing one server (docs/deploy.md)."""
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,11 +12,12 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
+from psycopg_pool import PoolTimeout
 
 from cablegram.errors import CablegramError, ReadError
 from cablegram.record import Batch, Collection, Person, Record, Term
-from cablegram.store.base import CollectionSpan, ListRow, PageRow, Put, SearchRow
-from cablegram.store.postgres_conn import connect, safe_url
+from cablegram.store.base import CollectionSpan, ListRow, PageRow, Put, SearchRow, SourceRow
+from cablegram.store.postgres_conn import CONNECT_TIMEOUT_S, connect, open_pool, pool_size, safe_url
 from cablegram.store.postgres_history import PostgresHistory
 from cablegram.store.postgres_people import PostgresPeople
 from cablegram.store.sqlite import _DOC_COLUMNS, _doc_row, _now, migrations
@@ -47,18 +49,78 @@ C = 'COLLATE "C"'
 
 
 class PostgresStore(PostgresPeople):
-    """Implements `cablegram.store.base.Store` on one PostgreSQL database."""
+    """Implements `cablegram.store.base.Store` on one PostgreSQL database.
 
-    def __init__(self, url: str, *, migrations_dir: Path = MIGRATIONS_DIR) -> None:
+    Connections come from a pool (`pool_size`, or CABLEGRAM_PG_POOL). Inside `connection()`
+    a thread borrows one and gives it back at the end (the web: one per request); a thread
+    that uses the store outside it keeps one until `close()` (a CLI command, an ingest).
+    """
+
+    def __init__(self, url: str, *, migrations_dir: Path = MIGRATIONS_DIR,
+                 pool: tuple[int, int] | None = None) -> None:
         self.url = url
         self.path = safe_url(url)  # what messages show: never the password
         self._history: PostgresHistory | None = None
-        self.conn = connect(url)
+        self._borrowed = threading.local()
+        self._kept: dict[int, psycopg.Connection[Any]] = {}
+        size = pool_size() if pool is None else pool
+        # The first connection checks the URL (one clear line) and runs the migrations.
+        first = connect(url)
+        self._borrowed.conn = first
         try:
             self.migrate(migrations_dir)
-        except BaseException:
-            self.conn.close()
-            raise
+        finally:
+            self._borrowed.conn = None
+            first.close()
+        self.pool = open_pool(url, size)
+
+    @property
+    def conn(self) -> psycopg.Connection[Any]:
+        """This thread's connection: the one it borrowed, or one it keeps until `close()`."""
+        borrowed: psycopg.Connection[Any] | None = getattr(self._borrowed, "conn", None)
+        if borrowed is not None:
+            return borrowed
+        thread = threading.get_ident()
+        kept = self._kept.get(thread)
+        if kept is None or kept.closed:
+            self._give_back_dead()
+            kept = self._kept[thread] = self._take()
+        return kept
+
+    def _give_back_dead(self) -> None:
+        """Give back the connections kept by threads that have ended."""
+        alive = {t.ident for t in threading.enumerate()}
+        for thread in [t for t in self._kept if t not in alive]:
+            self.pool.putconn(self._kept.pop(thread))
+
+    @contextmanager
+    def connection(self) -> Iterator[psycopg.Connection[Any]]:
+        """A connection borrowed from the pool for the block (this thread's own, if it
+        holds one already), given back at its end."""
+        held: psycopg.Connection[Any] | None = (
+            getattr(self._borrowed, "conn", None) or self._kept.get(threading.get_ident()))
+        if held is not None:
+            yield held
+            return
+        conn = self._borrowed.conn = self._take()
+        try:
+            yield conn
+        finally:
+            self._borrowed.conn = None
+            self.pool.putconn(conn)
+
+    @contextmanager
+    def session(self) -> Iterator[None]:
+        with self.connection():
+            yield
+
+    def _take(self) -> psycopg.Connection[Any]:
+        try:
+            return self.pool.getconn()
+        except PoolTimeout:
+            raise CablegramError(
+                f"{self.path}: no connection within {CONNECT_TIMEOUT_S} s (the server is down, "
+                f"or all {self.pool.max_size} of the pool are busy)") from None
 
     # -- schema ---------------------------------------------------------------------------
 
@@ -110,6 +172,24 @@ class PostgresStore(PostgresPeople):
         row = self._one(f"SELECT path, sha256 FROM sources WHERE collection = %s "
                         f"ORDER BY path {C} LIMIT 1", (collection,))
         return (str(row[0]), str(row[1])) if row else None
+
+    def sources_of(self, collection: str) -> list[SourceRow]:
+        return [SourceRow._make(r) for r in self.conn.execute(
+            f"SELECT path, sha256, format, ingested_at FROM sources WHERE collection = %s "
+            f"ORDER BY path {C}", (collection,))]
+
+    def add_sources(self, collection: str, rows: list[SourceRow]) -> None:
+        try:
+            with self.conn.transaction(), self.conn.cursor() as cur:
+                cur.executemany(
+                    "INSERT INTO sources (path, sha256, collection, format, ingested_at) "
+                    "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (path) DO UPDATE SET "
+                    "sha256 = excluded.sha256, collection = excluded.collection, "
+                    "format = excluded.format, ingested_at = excluded.ingested_at",
+                    [(r.path, r.sha256, collection, r.format, r.ingested_at) for r in rows])
+        except psycopg.Error as e:
+            raise CablegramError(f"{self.path}: cannot record the sources of {collection!r}: "
+                                 f"{_first_line(e)}") from None
 
     def source_unchanged(self, path: str, sha256: str) -> bool:
         return self._one("SELECT 1 FROM sources WHERE path = %s AND sha256 = %s",
@@ -378,10 +458,12 @@ class PostgresStore(PostgresPeople):
             "WHERE j.value ->> 'target' IS NOT NULL ORDER BY d.rowid")
 
     def scan_words(self, ids: list[str]) -> dict[str, tuple[str, list[list[Any]]]]:
-        """The text and word boxes of those of `ids` that are scans."""
+        """The text and word boxes of those of `ids` that are scans. Only a record whose
+        text holds the key is parsed as JSON (every hit of a search passes here)."""
         rows = self.conn.execute(
             "SELECT id, text, record::jsonb #> '{extra,words}' FROM documents "
-            "WHERE id = ANY(%s) AND jsonb_typeof(record::jsonb #> '{extra,words}') = 'array'",
+            "WHERE id = ANY(%s) AND strpos(record, '\"words\"') > 0 "
+            "AND jsonb_typeof(record::jsonb #> '{extra,words}') = 'array'",
             (ids,))
         return {i: (t, w) for i, t, w in rows if w}
 
@@ -396,11 +478,14 @@ class PostgresStore(PostgresPeople):
     @property
     def history(self) -> PostgresHistory:
         if self._history is None:
-            self._history = PostgresHistory(self.conn, self.path)
+            self._history = PostgresHistory(lambda: self.conn, self.path)
         return self._history
 
     def close(self) -> None:
-        self.conn.close()
+        for conn in self._kept.values():
+            self.pool.putconn(conn)
+        self._kept.clear()
+        self.pool.close()
 
 
 def _first_line(e: BaseException) -> str:

@@ -4,7 +4,7 @@ that speaks PostgreSQL's dialect (placeholders, the week bucket, the upsert)."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -37,8 +37,12 @@ class _Connection:
     """What SqliteHistory calls on its connection, on a psycopg connection. Server errors
     come back as sqlite3.DatabaseError, which SqliteHistory turns into one clear line."""
 
-    def __init__(self, conn: psycopg.Connection[tuple[Any, ...]]) -> None:
-        self._conn = conn
+    def __init__(self, conn: Callable[[], psycopg.Connection[Any]]) -> None:
+        self._current = conn  # the store's connection of the calling thread
+
+    @property
+    def _conn(self) -> psycopg.Connection[Any]:
+        return self._current()
 
     @property
     def in_transaction(self) -> bool:
@@ -71,5 +75,5 @@ class _Connection:
 class PostgresHistory(SqliteHistory):
     """Implements `cablegram.store.base.HistoryStore` on the archive's PostgreSQL database."""
 
-    def __init__(self, conn: psycopg.Connection[tuple[Any, ...]], path: str) -> None:
+    def __init__(self, conn: Callable[[], psycopg.Connection[Any]], path: str) -> None:
         super().__init__(_Connection(conn), path)  # type: ignore[arg-type]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import psycopg
 
@@ -24,8 +24,10 @@ C = 'COLLATE "C"'
 class PostgresPeople:
     """Methods of `PostgresStore` over the people tables; `conn` is the store's connection."""
 
-    conn: psycopg.Connection[tuple[Any, ...]]
     path: str
+    if TYPE_CHECKING:
+        @property
+        def conn(self) -> psycopg.Connection[Any]: ...
 
     def mark_search(self, collections: list[str]) -> None:
         """Mark collections for the search index (PostgresStore's)."""

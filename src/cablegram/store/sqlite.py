@@ -14,7 +14,7 @@ from typing import Any
 
 from cablegram.errors import CablegramError, ReadError
 from cablegram.record import Batch, Collection, Person, Record, Term
-from cablegram.store.base import CollectionSpan, ListRow, PageRow, Put, SearchRow
+from cablegram.store.base import CollectionSpan, ListRow, PageRow, Put, SearchRow, SourceRow
 from cablegram.store.sqlite_history import SqliteHistory
 from cablegram.store.sqlite_people import PeopleTables
 
@@ -223,6 +223,18 @@ class SqliteStore(PeopleTables):
         row = self.conn.execute("SELECT path, sha256 FROM sources WHERE collection = ? "
                                 "ORDER BY path LIMIT 1", (collection,)).fetchone()
         return (str(row[0]), str(row[1])) if row else None
+
+    def sources_of(self, collection: str) -> list[SourceRow]:
+        return [SourceRow._make(r) for r in self.conn.execute(
+            "SELECT path, sha256, format, ingested_at FROM sources WHERE collection = ? "
+            "ORDER BY path", (collection,))]
+
+    def add_sources(self, collection: str, rows: list[SourceRow]) -> None:
+        with self.conn:
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO sources (path, sha256, collection, format, ingested_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(r.path, r.sha256, collection, r.format, r.ingested_at) for r in rows])
 
     def source_unchanged(self, path: str, sha256: str) -> bool:
         # The path counts too: the same bytes under another name may be a page that adds
@@ -445,6 +457,10 @@ class SqliteStore(PeopleTables):
         sql = _SEARCH_ROWS.format(persons=_SEARCH_PERSONS if self._has_people else "")
         for row in self.conn.execute(sql, (collection,)):
             yield SearchRow._make(row)
+
+    @contextmanager
+    def session(self) -> Iterator[None]:
+        yield  # one connection for the store's life: nothing to borrow
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:

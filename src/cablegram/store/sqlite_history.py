@@ -56,6 +56,8 @@ def _whole_months(lo: str, hi: str) -> tuple[str, str] | None:
 
 
 def _next_day(day: str) -> str:
+    if day == date.max.isoformat():
+        return "10000-01-01"  # past the calendar, and still after every day as text
     return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
 
 

@@ -117,7 +117,9 @@ class Site:
                                 or request.query_params.get("format") == "json")
             try:
                 params = Params.of(request.query_params.multi_items(), known)
-                return self.render(request, view(request, self.archive, params), as_json)
+                with self.archive.session():
+                    page = view(request, self.archive, params)
+                return self.render(request, page, as_json)
             except (CablegramError, HTTPException) as e:
                 return self.error(request, e, as_json)
 
@@ -151,7 +153,8 @@ def create_app(db: str | Path | None = None) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         # Opened now: a missing archive stops the start, and the backlinks map is read
         # before the first request rather than during it.
-        site.archive.collections()
+        with site.archive.session():
+            site.archive.collections()
         yield
         site.close()
 
@@ -160,9 +163,10 @@ def create_app(db: str | Path | None = None) -> Starlette:
         if suffix in (".bib", ".ris", ".csl.json"):
             try:
                 Params.of(request.query_params.multi_items(), ())
-                media, text = views.citation_file(
-                    site.archive, request.path_params["collection"], doc,
-                    suffix.removeprefix("."), _base(request))
+                with site.archive.session():
+                    media, text = views.citation_file(
+                        site.archive, request.path_params["collection"], doc,
+                        suffix.removeprefix("."), _base(request))
             except CablegramError as e:
                 return site.error(request, e, as_json=True)
             name = f"{request.path_params['collection']}-{doc}{suffix}"

@@ -20,11 +20,19 @@ def period(archive: Archive, params: Params, days: int = 7) -> tuple[str, str]:
                    default=date.today().isoformat())
         end = last
     if start is None:
-        start = (date.fromisoformat(end or "") - timedelta(days=days - 1)).isoformat()
+        start = _shifted(date.fromisoformat(end or ""), -(days - 1))
     if end is None:
-        end = (date.fromisoformat(start) + timedelta(days=days - 1)).isoformat()
+        end = _shifted(date.fromisoformat(start), days - 1)
     if end < start:
         raise ParameterError("to", f"{end} is before from={start}")
     if (date.fromisoformat(end) - date.fromisoformat(start)).days >= MAX_DAYS:
         raise ParameterError("to", f"a period is at most {MAX_DAYS} days")
     return start, end
+
+
+def _shifted(day: date, days: int) -> str:
+    """`day` moved by `days`, held within the calendar (to=0001-01-01 has no week before)."""
+    try:
+        return (day + timedelta(days=days)).isoformat()
+    except OverflowError:
+        return (date.min if days < 0 else date.max).isoformat()
