@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 
 from cablegram.search.engine import MARK_CLOSE, MARK_OPEN
 from cablegram.web.citation import human_date
+from cablegram.web.segments import segments_html
 from cablegram.web.urls import record_url
 
 
@@ -67,4 +68,5 @@ def register(env: Environment) -> None:
     env.filters["human_date"] = lambda d: human_date(d) or "undated"
     env.filters["record_url"] = record_url
     env.globals["bars"] = bars
+    env.globals["segments"] = segments_html
     env.globals["kept"] = kept
