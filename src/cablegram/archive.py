@@ -750,10 +750,11 @@ class Archive(PeopleMixin):
         return network(self.store.history, a, b, by, collection, period)
 
     def refs(self, *, status: str | None = None, kind: str | None = None,
-             src_id: str | None = None) -> list[RefRow]:
+             src_id: str | None = None, target_id: str | None = None) -> list[RefRow]:
         """The references found in the documents (all, or those asked for)."""
         self.sync_history()
-        return list(self.store.history.refs(status=status, kind=kind, src_id=src_id))
+        return list(self.store.history.refs(status=status, kind=kind, src_id=src_id,
+                                            target_id=target_id))
 
     def backlinks(self, id: str) -> list[RefRow]:
         """The resolved references that point to document `id`."""

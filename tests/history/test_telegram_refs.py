@@ -77,6 +77,8 @@ def test_unresolved_say_why(archive: Archive, put: Put) -> None:
 def test_backlinks(archive: Archive, put: Put) -> None:
     _world(put)
     assert sorted(r.src_id for r in archive.backlinks("frustest/d2")) == ["frustest/d3"] * 2
+    assert archive.refs(status="resolved", target_id="frustest/d2") == \
+        archive.backlinks("frustest/d2")
 
 
 def test_cited_not_printed(archive: Archive, put: Put) -> None:

@@ -91,3 +91,39 @@ def test_margin_pages_follow_the_shown_paragraphs() -> None:
     assert margin_pages(record("a\n\nb", [["1"]])) == []  # pages of other paragraphs
     assert margin_pages(record("a", "p. 1")) == []
     assert margin_pages(record("a", [7])) == [[]]  # not a list of pages: nothing shown
+
+
+def test_the_network_layout_spreads_a_cluster_and_keeps_a_margin() -> None:
+    from itertools import pairwise
+
+    from cablegram.web.history_views import SVG_SIZE, layout
+
+    # A star of ten and one lone pair: force puts the pair far off and packs the star.
+    names = ["hub", *[f"s{i}" for i in range(10)], "a", "b"]
+    edges = [("hub", f"s{i}", 1) for i in range(10)] + [("a", "b", 1)]
+    pos = layout(names, edges)
+    assert set(pos) == set(names) and layout([], []) == {}
+    xs = sorted(x for x, _ in pos.values())
+    ys = sorted(y for _, y in pos.values())
+    assert xs[0] == ys[0] == 40 and xs[-1] == ys[-1] == SVG_SIZE - 40
+    # Half of each axis goes by rank: no two nodes closer than half an even share.
+    step = (SVG_SIZE - 80) / (len(names) - 1) / 2
+    assert all(b - a >= step * 0.99 for a, b in pairwise(xs))
+    assert all(b - a >= step * 0.99 for a, b in pairwise(ys))
+
+
+def test_a_phone_shows_the_busiest_labels_only() -> None:
+    from cablegram.web.app import _environment
+    from cablegram.web.history_views import NETWORK_LABELS_NARROW, layout
+
+    names = [f"Post {i}" for i in range(NETWORK_LABELS_NARROW + 3)]  # busiest first
+    nodes = [{"name": n, "documents": 20 - i, "url": "/search"} for i, n in enumerate(names)]
+    edges = [{"from": names[0], "to": n, "documents": 1} for n in names[1:]]
+    data = {"from": "1962-10-01", "to": "1962-10-31", "by": "post", "nodes": nodes,
+            "edges": edges, "documents": 14, "correspondents": 15}
+    html = _environment().get_template("network.html").render(
+        data=data, title="Network", json_url="/network.json", labels_narrow=NETWORK_LABELS_NARROW,
+        layout=layout(names, [(e["from"], e["to"], 1) for e in edges]))
+    labels = re.findall(r'<text( class="minor")? [^>]*>([^<]*)</text>', html)
+    assert [name for _, name in labels] == names
+    assert [name for minor, name in labels if minor] == names[NETWORK_LABELS_NARROW:]

@@ -21,3 +21,21 @@ def test_serve_checks_port_and_workers(tmp_path: Path) -> None:
     for args in (["--port", "70000"], ["--workers", "0"], ["--port", "x"]):
         res = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "a.db"), *args])
         assert res.exit_code == 2, args
+
+
+def test_a_serving_worker_settles_its_heap(web_db: Path) -> None:
+    import gc
+
+    from starlette.testclient import TestClient
+
+    from cablegram.web import create_app
+
+    assert gc.get_freeze_count() == 0
+    try:
+        with TestClient(create_app(web_db, serving=True)) as client:
+            # What the started worker holds is out of the collector's reach ...
+            assert gc.get_freeze_count() > 10_000
+            # ... and it serves as before.
+            assert client.get("/documents/frus1961-63v06/d65").status_code == 200
+    finally:
+        gc.unfreeze()

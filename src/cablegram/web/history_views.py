@@ -21,6 +21,9 @@ from cablegram.web.views import Page
 MAX_LISTED = 1000
 NETWORK_NODES = 30
 SVG_SIZE = 600
+# On a phone the drawing is ~360 px wide: only the busiest names keep their label (the
+# others keep their circle, its tooltip and link, and their row in the table below).
+NETWORK_LABELS_NARROW = 12
 _REGISTER_NODE = re.compile(r"\[(\d+)\]$")  # a linked person's node: "Rusk, Dean [107516]"
 
 
@@ -61,14 +64,15 @@ def network(archive: Archive, params: Params) -> Page:
             "edges": edges, "documents": sum(e["documents"] for e in found["edges"]),
             "correspondents": len(degree)}
     page = Page("network.html", f"Network {start} – {end}", data)
-    page.extra = {"layout": layout(top, [(e["from"], e["to"], e["documents"]) for e in edges])}
+    page.extra = {"layout": layout(top, [(e["from"], e["to"], e["documents"]) for e in edges]),
+                  "labels_narrow": NETWORK_LABELS_NARROW}
     return page
 
 
 def layout(names: list[str], edges: list[tuple[str, str, int]],
            size: int = SVG_SIZE) -> dict[str, tuple[float, float]]:
     """Node positions by force (networkx's spring layout, seeded: the same graph is drawn
-    the same way every time), scaled into the drawing with a margin for the labels."""
+    the same way every time), spread over the drawing with a margin for the labels."""
     g: nx.Graph[str] = nx.Graph()
     g.add_nodes_from(names)
     for a, b, n in edges:
@@ -76,9 +80,24 @@ def layout(names: list[str], edges: list[tuple[str, str, int]],
     if not names:
         return {}
     pos = nx.spring_layout(g, seed=17, weight=None)
+    xs = _spread([float(x) for x, _ in pos.values()])
+    ys = _spread([float(y) for _, y in pos.values()])
     margin = 40  # labels run toward the middle (network.html): a node needs little room
-    return {n: (float(margin + (x + 1) / 2 * (size - 2 * margin)),
-                float(margin + (y + 1) / 2 * (size - 2 * margin))) for n, (x, y) in pos.items()}
+    return {n: (margin + x * (size - 2 * margin), margin + y * (size - 2 * margin))
+            for n, x, y in zip(pos, xs, ys, strict=True)}
+
+
+def _spread(values: list[float]) -> list[float]:
+    """Coordinates into [0, 1]: half where force put them, half by their rank. A busy cluster
+    opens up and a lone pair far away no longer squeezes the rest into the middle, while
+    the order of the nodes along the axis stays as force found it."""
+    lo, hi = min(values), max(values)
+    order = sorted(range(len(values)), key=values.__getitem__)
+    rank = [0.0] * len(values)
+    for r, i in enumerate(order):
+        rank[i] = r / (len(values) - 1) if len(values) > 1 else 0.5
+    return [0.5 * ((v - lo) / (hi - lo) if hi > lo else 0.5) + 0.5 * rank[i]
+            for i, v in enumerate(values)]
 
 
 def digest(archive: Archive, params: Params) -> Page:

@@ -16,6 +16,7 @@ from cablegram.search.facets import ALL_FACETS
 from cablegram.store.base import ListRow
 from cablegram.web import citation
 from cablegram.web.body import paragraphs, record_marks
+from cablegram.web.headers import collection_header
 from cablegram.web.params import Params, check_id
 from cablegram.web.search_cache import search_with_facets
 from cablegram.web.urls import collection_url, quoted, record_url, search_url
@@ -115,7 +116,7 @@ def document(archive: Archive, params: Params, collection_id: str, doc: str,
 
 
 def _reader(archive: Archive, record: Record, base: str) -> Page:
-    col = archive.collection(record.collection)
+    col = collection_header(archive, record.collection)
     cited = citation.cited(record, col, base)
     url = record_url(record.id)
     neighbours = archive.neighbours(record.id)
@@ -150,7 +151,8 @@ def _reader(archive: Archive, record: Record, base: str) -> Page:
 def _backlinks(archive: Archive, id: str) -> list[dict[str, Any]]:
     """The documents whose resolved references point here, each once, in citing order."""
     seen: dict[str, dict[str, Any]] = {}
-    for ref in archive.backlinks(id):
+    # `refs`, not `backlinks`: the record is read already (backlinks reads it to know it).
+    for ref in archive.refs(status="resolved", target_id=id):
         if ref.src_id != id and ref.src_id not in seen:
             seen[ref.src_id] = {"id": ref.src_id, "text": ref.text, "where": ref.location,
                                 "url": record_url(ref.src_id)}
@@ -187,7 +189,7 @@ def citation_file(archive: Archive, collection_id: str, doc: str, fmt: str,
     check_id("collection", collection_id)
     check_id("document", doc)
     record = _record(archive, f"{collection_id}/{doc}")
-    cited = citation.cited(record, archive.collection(record.collection), base)
+    cited = citation.cited(record, collection_header(archive, record.collection), base)
     if fmt == "bib":
         return "application/x-bibtex; charset=utf-8", citation.bibtex(cited)
     if fmt == "ris":
