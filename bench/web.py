@@ -6,7 +6,7 @@
 The archive must exist: `cablegram ingest --db /tmp/web.db /work/shared/corpus/frus`.
 1. Starts `python -m cablegram serve --db DB --workers N` on a free port of 127.0.0.1.
 2. Writes the paths to request: every document page of the archive (shuffled, fixed seed),
-   and search pages (each counts all seven facets and draws the year histogram) over a fixed
+   and search pages (each counts all eight facets and draws the year histogram) over a fixed
    mix of queries, sorts and pages. wrk (Debian's, one thread) requests them in turn.
 3. Runs, each for --duration seconds: the baseline, a small static file served by the same
    server (what the stack costs without the archive); the document pages; the searches.
@@ -160,7 +160,7 @@ def main() -> None:
     results: list[Result] = []
     try:
         _wait(port, proc)
-        time.sleep(3)  # the workers read their backlinks map at startup
+        time.sleep(3)  # the workers open the archive, compile templates, settle their heap
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
             # Warm-up: each worker opens its archive and index.

@@ -152,7 +152,7 @@ def settle_heap() -> None:
     """Move what a started worker holds (modules, templates, the archive) out of the
     collector's reach, so that a full collection during a request walks only new objects.
 
-    A full collection of a started worker's ~55,000 objects took 10-30 ms of CPU; it came
+    A full collection of a started worker's ~55,000 objects took 25-35 ms of CPU; it came
     every few hundred document pages and was the slowest 1% of them (docs/web.md).
     """
     gc.collect()
@@ -170,8 +170,7 @@ def create_app(db: str | Path | None = None, *, serving: bool = False) -> Starle
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        # Opened now: a missing archive stops the start, and the backlinks map is read
-        # before the first request rather than during it.
+        # Opened now: a missing archive stops the start before the first request.
         with site.archive.session():
             site.archive.collections()
         if serving:
