@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 
 from cablegram.archive import READ_AHEAD, Archive
 from cablegram.errors import CablegramError
-from cablegram.read_worker import ReadWorker
+from cablegram.read_worker import ReadWorker, _Forked
 from test_archive import volume
 
 
@@ -96,3 +97,34 @@ def test_the_reader_process_reads_like_the_parent(tmp_path: Path) -> None:
         worker.close()
     assert good.error is None and [len(b.records) for b in good.batches] == [3]
     assert bad.batches == [] and bad.error
+
+
+def _pipes_held(pid: int) -> set[str]:
+    fd_dir = Path(f"/proc/{pid}/fd")
+    held = set()
+    for fd in fd_dir.iterdir():
+        try:
+            held.add(os.readlink(fd))
+        except OSError:
+            continue  # closed meanwhile
+    return {h for h in held if h.startswith("pipe:")}
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or not Path("/proc/self/fd").exists(),
+                    reason="forked readers and /proc only")
+def test_a_forked_reader_holds_no_pipe_of_another(tmp_path: Path) -> None:
+    # Else closing one reader's input would never end it: the other would keep it open.
+    first, second = ReadWorker(), ReadWorker()
+    try:
+        a, b = first.start(), second.start()
+        assert isinstance(a, _Forked) and isinstance(b, _Forked)
+        assert a.stdin is not None and a.stdout is not None
+        first_ends = {f"pipe:[{os.fstat(f.fileno()).st_ino}]" for f in (a.stdin, a.stdout)}
+        assert first_ends <= _pipes_held(a.pid)  # the other ends of the same pipes
+        assert not first_ends & _pipes_held(b.pid)
+        assert first.close() == 0
+        read = second.read(volume(tmp_path, "frustest01"), "auto")
+        assert read.error is None and [len(x.records) for x in read.batches] == [3]
+    finally:
+        second.close()  # first: were it to hold the first's input, that one could not end
+        first.close()
