@@ -94,6 +94,9 @@ class Linker:
                 continue
             assert isinstance(h.payload, tuple)
             cands = [e for k in h.payload if (e := self._entry(k, idx)) is not None]
+            if h.kind == "fuzzy" and _not_a_person(text, h.start, h.end, cands,
+                                                   self._register.given):
+                continue  # ("San Clemente" is no misspelling of Clements)
             if h.kind == "surname":
                 if _not_a_person(text, h.start, h.end, cands, self._register.given):
                     continue
@@ -365,6 +368,10 @@ def _not_a_person(text: str, start: int, end: int, cands: list[Entry],
     else with a given name none of the candidates has ("Edward Kennedy")."""
     if text[end : end + 2] in ("'t", "’t"):
         return True  # "Don't"
+    if text[end : end + 1] == "-":
+        joined = word_after(text, end + 1)
+        if joined[:1].isupper() and _ADJECTIVE.search(joined):
+            return True  # "Franco-American relations" ("Kennedy-Khrushchev" stays)
     after = word_after(text, end) if end < len(text) and text[end] == " " else ""
     if after in THINGS or after.title() in THINGS:
         return True
