@@ -424,9 +424,11 @@ def _someone_else(text: str, start: int, e: Entry) -> bool:
     nickname = quoted_nickname(text, start)
     if nickname:
         return nickname.casefold() not in e.name.casefold()
-    if _not_their_nickname(text, start, e):
-        return True
-    if not e.description or e.volume_id is None:
+    before = word_before(text, start)
+    given = GIVEN_FOR_NICKNAME.get(before)
+    if given is not None:
+        return bool(e.given) and not (given & e.given)
+    if before not in TITLES or not e.description or e.volume_id is None:
         return False  # (the register's entries have no description to compare)
     titles = " ".join(ABBREVIATIONS.get(t, t) for t in titles_before(text, start))
     # (A head of government may be "Prime Minister" or "Premier": only a lesser minister's
