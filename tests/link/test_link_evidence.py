@@ -139,3 +139,18 @@ def test_a_familiar_form_picks_the_given_name_it_stands_for() -> None:
     # nor any of two: a tie
     links = _links(KENNEDY, "Ask Bobby Kennedy.", "1962-05-01")
     assert [(p.id, p.candidates) for p in links] == [(None, ["6", "7"])]
+
+
+def test_a_name_joined_to_an_adjective_is_a_compound() -> None:
+    one = _auth(("6", "Kennedy, John F.", "p_KJF1", "President", 1917, 1963))
+    assert _links(one, "Kennedy-American relations", "1962-05-01") == []
+    assert [p.volume_id for p in _links(one, "At Kennedy-Khrushchev talks", "1962-05-01")
+            ] == ["p_KJF1"]
+
+
+def test_a_misspelling_is_held_to_the_words_around_it_too() -> None:
+    one = _auth(("9", "Clements, William P.", "p_CWP1", "Deputy Secretary of Defense", 1917,
+                 2011))
+    links = _links(one, "He met them at San Clemente, and Clemente said so.", "1973-05-01")
+    assert [(p.volume_id, p.how, [m.start for m in p.mentions]) for p in links] == [
+        ("p_CWP1", "fuzzy", [33])]

@@ -29,6 +29,11 @@ def office_before_paren(text: str, start: int) -> str:
 
 def quoted_nickname(text: str, start: int) -> str:
     """The nickname printed in quotes just before a surname (“Big” Minh), or ""."""
+    j = start - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    if j < 0 or text[j] not in "”\"":
+        return ""  # (the common case, without a regex: this runs for most names found)
     m = _QUOTED_BEFORE.search(text, max(0, start - 30), start)
     return m.group(1).strip() if m else ""
 

@@ -94,6 +94,9 @@ class Linker:
                 continue
             assert isinstance(h.payload, tuple)
             cands = [e for k in h.payload if (e := self._entry(k, idx)) is not None]
+            if h.kind == "fuzzy" and _not_a_person(text, h.start, h.end, cands,
+                                                   self._register.given):
+                continue  # ("San Clemente" is no misspelling of Clements)
             if h.kind == "surname":
                 if _not_a_person(text, h.start, h.end, cands, self._register.given):
                     continue
@@ -365,6 +368,10 @@ def _not_a_person(text: str, start: int, end: int, cands: list[Entry],
     else with a given name none of the candidates has ("Edward Kennedy")."""
     if text[end : end + 2] in ("'t", "’t"):
         return True  # "Don't"
+    if text[end : end + 1] == "-":
+        joined = word_after(text, end + 1)
+        if joined[:1].isupper() and _ADJECTIVE.search(joined):
+            return True  # "Franco-American relations" ("Kennedy-Khrushchev" stays)
     after = word_after(text, end) if end < len(text) and text[end] == " " else ""
     if after in THINGS or after.title() in THINGS:
         return True
@@ -417,9 +424,11 @@ def _someone_else(text: str, start: int, e: Entry) -> bool:
     nickname = quoted_nickname(text, start)
     if nickname:
         return nickname.casefold() not in e.name.casefold()
-    if _not_their_nickname(text, start, e):
-        return True
-    if not e.description or e.volume_id is None:
+    before = word_before(text, start)
+    given = GIVEN_FOR_NICKNAME.get(before)
+    if given is not None:
+        return bool(e.given) and not (given & e.given)
+    if before not in TITLES or not e.description or e.volume_id is None:
         return False  # (the register's entries have no description to compare)
     titles = " ".join(ABBREVIATIONS.get(t, t) for t in titles_before(text, start))
     # (A head of government may be "Prime Minister" or "Premier": only a lesser minister's
