@@ -2,7 +2,7 @@
 ingest documents/s with 1 and 2 workers, sizes, and the index built from the database.
 
     python bench/postgres.py [--corpus DIR] [--docs 317000] [--base ARCHIVE] [--slice 15000]
-                             [--runs 9] [--pg-fts] [--out FILE]
+                             [--runs 9] [--rounds 3] [--pg-fts] [--out FILE]
 
 1. The archive is the one bench/search.py builds and caches (every corpus volume read with
    cablegram's reader, its records stored 10 or 11 times with new ids), or `--base`. SQLite
@@ -13,9 +13,10 @@ ingest documents/s with 1 and 2 workers, sizes, and the index built from the dat
    backends taking turns query by query (the machine's load falls on both alike).
 3. Ingest into that archive: a fixed slice of volumes (about `--slice` documents, each
    volume read once and stored with new ids) by 1 worker, then the same volumes with other
-   new ids by 2 workers (volumes dealt out by size), SQLite and PostgreSQL in turn. A
-   worker is a process with its own store; docs/s counts reading. Then the index catches
-   up with the new documents.
+   new ids by 2 workers (volumes dealt out by size), SQLite and PostgreSQL in turn; all of
+   it `--rounds` times (the median round is reported, every round beside it). A worker is a
+   process with its own store; docs/s counts reading. Then the index catches up with the
+   new documents.
 4. `--pg-fts`: search inside PostgreSQL (a GIN index over to_tsvector, ranked by ts_rank)
    on a few queries, for the comparison with the index beside each reader. Slow at scale.
 
@@ -72,8 +73,10 @@ PG_FTS_SQL = (
     "SELECT (SELECT count(*) FROM m), (SELECT array_agg(id) FROM (SELECT id FROM m "
     "ORDER BY r DESC, id LIMIT 20) t)"
 )
-# Copies numbered from here are new ids: the base archive holds copies 1 to 11.
-SLICE_TAG = {1: 101, 2: 102}
+# Copies numbered from 100 are new ids (the base archive holds copies 1 to 11): round r
+# with w workers stores copy 100 + 10 r + w.
+def slice_tag(round_: int, workers: int) -> int:
+    return 100 + 10 * round_ + workers
 
 
 def say(text: str) -> None:
@@ -206,18 +209,19 @@ def deal(vols: list[Path], counts: dict[str, int], workers: int) -> list[list[st
 
 
 def ingest(location: str, vols: list[Path], counts: dict[str, int],
-           workers: int) -> dict[str, float]:
+           workers: int, tag: int) -> dict[str, float]:
     shares = deal(vols, counts, workers)
+    load = os.getloadavg()[0]
     t = time.perf_counter()
     with multiprocessing.get_context("spawn").Pool(workers) as pool:
-        n = sum(pool.map(_work, [(location, s, SLICE_TAG[workers]) for s in shares]))
+        n = sum(pool.map(_work, [(location, s, tag) for s in shares]))
     stored = time.perf_counter() - t
     with Archive.open(location) as archive:
         t = time.perf_counter()
         archive.sync_index()
         caught_up = time.perf_counter() - t
     return {"documents": n, "seconds": stored, "docs_per_s": n / stored,
-            "index_seconds": caught_up}
+            "index_seconds": caught_up, "load": load}
 
 
 def pg_fts(url: str, runs: int) -> list[tuple[str, float, float, float]]:
@@ -246,6 +250,7 @@ def main() -> None:
     ap.add_argument("--base", type=Path, help="An archive built by bench/search.py.")
     ap.add_argument("--slice", type=int, default=15_000)
     ap.add_argument("--runs", type=int, default=9)
+    ap.add_argument("--rounds", type=int, default=3, help="Ingest rounds (the median kept).")
     ap.add_argument("--pg-fts", action="store_true")
     ap.add_argument("--out", type=Path, default=Path("bench/out/postgres.md"))
     args = ap.parse_args()
@@ -257,7 +262,7 @@ def main() -> None:
     load = os.getloadavg()[0]
     size: dict[str, dict[str, float]] = {}
     search_rows: dict[str, dict[str, list[float]]] = {}
-    ingests: dict[str, dict[int, dict[str, float]]] = {}
+    ingests: dict[str, dict[int, list[dict[str, float]]]] = {}
     fts: list[tuple[str, float, float, float]] = []
     copy_s = index_s = 0.0
     try:
@@ -274,11 +279,12 @@ def main() -> None:
             search_rows = searches(loc, args.runs)
             say("  searched")
             # In turn, so that the load of the moment falls on both backends alike.
-            for workers in (1, 2):
-                for backend, where in loc.items():
-                    r = ingest(where, piece, counts, workers)
-                    ingests.setdefault(backend, {})[workers] = r
-                    say(f"  {backend} ingest, {workers} worker(s): {r}")
+            for round_ in range(args.rounds):
+                for workers in (1, 2):
+                    for backend, where in loc.items():
+                        r = ingest(where, piece, counts, workers, slice_tag(round_, workers))
+                        ingests.setdefault(backend, {}).setdefault(workers, []).append(r)
+                        say(f"  {backend} ingest, {workers} worker(s): {r}")
             if args.pg_fts:
                 fts = pg_fts(loc["postgres"], args.runs)
             drop_database(admin, loc["postgres"])
@@ -292,7 +298,7 @@ def main() -> None:
 
 def report(args: argparse.Namespace, base: Path, load: float, size: dict[str, dict[str, float]],
            search_rows: dict[str, dict[str, list[float]]],
-           ingests: dict[str, dict[int, dict[str, float]]],
+           ingests: dict[str, dict[int, list[dict[str, float]]]],
            fts: list[tuple[str, float, float, float]], copy_s: float, index_s: float,
            piece: list[Path]) -> str:
     names = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
@@ -305,16 +311,19 @@ def report(args: argparse.Namespace, base: Path, load: float, size: dict[str, di
              "| --- | ---: | ---: | ---: | ---: |"]
     lines += [f"| {names[b]} | {s['documents']:,} | {s['db_mb']:,.0f} | "
               f"{s['documents_mb']:,.0f} | {s['index_mb']:,.0f} |" for b, s in size.items()]
-    n_slice = next(iter(ingests.get("sqlite", {}).values()), {}).get("documents", 0)
+    n_slice = next(iter(ingests.get("sqlite", {}).values()), [{}])[0].get("documents", 0)
     lines += ["", f"Ingest of {len(piece)} volumes ({n_slice:,.0f} documents, from "
-              f"{piece[0].name.split('.xml')[0]} on) with new ids into that archive, the "
-              "backends in turn:", "",
-              "| backend | workers | documents | seconds | docs/s | index catch-up s |",
-              "| --- | ---: | ---: | ---: | ---: | ---: |"]
+              f"{piece[0].name.split('.xml')[0]} on) with new ids into that archive, "
+              f"{args.rounds} rounds, the backends in turn (the median round; all rounds' "
+              "docs/s and the load average at each start in brackets):", "",
+              "| backend | workers | docs/s (median) | seconds | index catch-up s | "
+              "every round: docs/s (load) |", "| --- | ---: | ---: | ---: | ---: | --- |"]
     for b, by_workers in ingests.items():
-        for w, r in by_workers.items():
-            lines.append(f"| {names[b]} | {w} | {r['documents']:,.0f} | {r['seconds']:.0f} | "
-                         f"{r['docs_per_s']:.0f} | {r['index_seconds']:.0f} |")
+        for w, rounds in by_workers.items():
+            r = sorted(rounds, key=lambda x: x["docs_per_s"])[len(rounds) // 2]
+            every = ", ".join(f"{x['docs_per_s']:.0f} ({x['load']:.1f})" for x in rounds)
+            lines.append(f"| {names[b]} | {w} | {r['docs_per_s']:.0f} | {r['seconds']:.0f} | "
+                         f"{r['index_seconds']:.0f} | {every} |")
     lines += ["", f"Searches on the archive of {size.get('sqlite', {}).get('documents', 0):,.0f} "
               f"documents, {args.runs} runs per query (ms):", "",
               "| query class | SQLite p50 | SQLite p95 | PostgreSQL p50 | PostgreSQL p95 |",

@@ -150,6 +150,7 @@ def test_a_full_pool_is_one_clear_line(pg_url: str) -> None:
             t.start()
             t.join()
         assert len(errors) == 1 and isinstance(errors[0], CablegramError)
+        assert "no connection within 0.5 s" in str(errors[0])
         assert "all 1 of the pool are busy" in str(errors[0])
         assert "\n" not in str(errors[0])
     finally:

@@ -17,7 +17,7 @@ from psycopg_pool import PoolTimeout
 from cablegram.errors import CablegramError, ReadError
 from cablegram.record import Batch, Collection, Person, Record, Term
 from cablegram.store.base import CollectionSpan, ListRow, PageRow, Put, SearchRow, SourceRow
-from cablegram.store.postgres_conn import CONNECT_TIMEOUT_S, connect, open_pool, pool_size, safe_url
+from cablegram.store.postgres_conn import connect, open_pool, pool_size, safe_url
 from cablegram.store.postgres_history import PostgresHistory
 from cablegram.store.postgres_people import PostgresPeople
 from cablegram.store.sqlite import _DOC_COLUMNS, _doc_row, _now, migrations
@@ -119,7 +119,7 @@ class PostgresStore(PostgresPeople):
             return self.pool.getconn()
         except PoolTimeout:
             raise CablegramError(
-                f"{self.path}: no connection within {CONNECT_TIMEOUT_S} s (the server is down, "
+                f"{self.path}: no connection within {self.pool.timeout:g} s (the server is down, "
                 f"or all {self.pool.max_size} of the pool are busy)") from None
 
     # -- schema ---------------------------------------------------------------------------
