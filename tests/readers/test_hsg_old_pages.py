@@ -218,6 +218,20 @@ def test_corpus_documents_in_the_older_shape(tmp_path: Path) -> None:
                     problems.append(notes_off[-1])
     print(f"older shape: {pages} pages, fields {agree}/{total}, note counts off {len(notes_off)}")
     assert agree / total >= 0.99, "\n".join(problems[:20])
-    assert len(notes_off) <= pages // 20, "\n".join(notes_off)
+    assert len(notes_off) <= pages // 50, "\n".join(notes_off)
     assert not [p for p in problems if "read as" in p or "notes for" in p or "Shape(" in
                 p.split(": ")[0]], "\n".join(problems[:20])
+
+
+def test_numbered_notes_over_paragraphs_with_marks_not_seen(tmp_path: Path) -> None:
+    # An older volume's list "1. … 2. … 3. … 4." without "↩": a note runs over two
+    # paragraphs, and only one mark can be told from the text ("NE2", "24.3" cannot).
+    body = [ln.replace("afternoon.2", "afternoon.").replace("Saud3", "Saud")
+            .replace("Feisal4", "Feisal") for ln in _body()]
+    notes = [*NOTES[:2], "A second paragraph of the second note.", *NOTES[2:]]
+    [rec] = _read(_page(tmp_path, "frus1948v05p1_d153.txt",
+                        [*CHROME_BEFORE, FILE_LINE, HEADING, DATELINE, *body, *notes,
+                         *CHROME_AFTER])).records
+    assert [f.n for f in rec.footnotes] == ["1", "2", "3", "4"]
+    assert rec.footnotes[1].text.endswith("\n\nA second paragraph of the second note.")
+    assert rec.text.endswith("Gallman")

@@ -168,7 +168,7 @@ def read_page(lines: list[PageLine], path: Path, *, fmt: str, collection: str | 
     # The page's first heading wins: "2." above "The X to the Y" is a numbered document's.
     if old is not None and hint is not None and not _numbered(lines[: old.heading], hint):
         lines, file_line = number_unnumbered(lines, old, hint)
-    split = split_page(lines, hint)
+    split = split_page(lines, hint, numbered_notes=file_line is not None)
     if not split.docs and hint is not None:
         split = split_page(lines, None)
     if not split.docs and old is not None:

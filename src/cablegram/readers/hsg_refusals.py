@@ -11,18 +11,21 @@ import re
 
 from cablegram.fields.page_marks import drop_page_marks
 from cablegram.readers.hsg_layout import SOURCE_NOTE, PageDoc, PageLine
-from cablegram.readers.text_layout import is_dateline
 
 # The site's addresses: a volume's own page, and a chapter's ("ch4", "comp1", "ch-152").
 _VOLUME_URL = re.compile(r"/historicaldocuments/frus[\w-]+/?$")
 _CHAPTER_URL = re.compile(r"/historicaldocuments/frus[\w-]+/(?:ch|comp|sec)[\w-]*/?$")
+_PAGE_COUNT = re.compile(r"\b\d+\s*pp?\.")
 _CONTENTS = re.compile(r"^(?:Table of )?Contents$|^List of Papers$", re.I)
 
 
 def textless(doc: PageDoc) -> bool:
-    """A listed heading: nothing under it but its source note (and a dateline)."""
+    """A listed heading: nothing under it but its source note. A microfiche catalog entry
+    is all heading too, but is a document: it has a dateline and its page count."""
+    if _PAGE_COUNT.search(doc.title):
+        return False
     body = [t for ln in doc.body if (t := drop_page_marks(ln.text).text.strip())]
-    rest = [t for t in body if not SOURCE_NOTE.match(t) and not is_dateline(t)]
+    rest = [t for t in body if not SOURCE_NOTE.match(t)]
     notes = [n for n in doc.notes if not SOURCE_NOTE.match(n.text)]
     return not rest and not notes
 

@@ -151,16 +151,20 @@ def _toc_lines(lines: list[PageLine]) -> set[int]:
     return toc
 
 
-def split_page(lines: list[PageLine], number_hint: str | None = None) -> PageSplit:
+def split_page(lines: list[PageLine], number_hint: str | None = None, *,
+               numbered_notes: bool = False) -> PageSplit:
     """The documents of a page: a heading starts one, its notes list (or the footer) ends it.
 
     A first heading that shows neither a type nor a dateline ("415. The Secretary of State
     to the Embassy…" then "[Page 1507] confidential") is known by the sequence: the next
-    document found is numbered one after it. It then starts a document too."""
+    document found is numbered one after it. It then starts a document too.
+
+    `numbered_notes`: an older volume's page, whose notes list (no "Source:" item to open
+    it) is a numbered run from 1 at the end, whatever marks can be found in the text."""
     toc = _toc_lines(lines)
     forced: set[int] = set()
     while True:
-        out = _split(lines, number_hint, toc, frozenset(forced))
+        out = _split(lines, number_hint, toc, frozenset(forced), numbered_notes)
         before = _heading_before(lines, out, toc) if number_hint is None else None
         if before is None or before in forced:
             return out
@@ -187,7 +191,7 @@ def _heading_before(lines: list[PageLine], out: PageSplit, toc: set[int]) -> int
 
 
 def _split(lines: list[PageLine], number_hint: str | None, toc: set[int],
-           forced: frozenset[int]) -> PageSplit:
+           forced: frozenset[int], numbered_notes: bool) -> PageSplit:
     out = PageSplit()
     cur: PageDoc | None = None
     notes_done = False
@@ -260,7 +264,7 @@ def _split(lines: list[PageLine], number_hint: str | None, toc: set[int],
         out.docs.append(cur)
     for doc in out.docs:
         if not doc.notes:
-            _notes_from_tail(doc)
+            _notes_from_tail(doc, numbered_notes)
     last = out.docs[-1].notes if out.docs else []
     if last and re.search(r"[.)\]”\"’]$", last[-1].text.rstrip()):
         # The page reaches the last document's notes and ends a sentence: not cut off.
@@ -268,29 +272,53 @@ def _split(lines: list[PageLine], number_hint: str | None, toc: set[int],
     return out
 
 
-def _notes_from_tail(doc: PageDoc) -> None:
+def _notes_from_tail(doc: PageDoc, from_one: bool = False) -> None:
     """A numbered notes list without "↩" or source note ("2. Short title for …") is the
     body's last numbered paragraphs whose numbers are all glued, in order, in the text
-    before them: numbered paragraphs of the text itself have no such marks."""
-    run: list[tuple[str, PageLine]] = []
-    for line in reversed(doc.body):
-        m = note_start(line.text)
-        # The list is the last run of rising numbers: "5. If war…" before "2. Cairo…" is
-        # the body's own numbered paragraph.
-        if m is None or not m.group("n") or (run and int(m.group("n")) >= int(run[0][0])):
-            break
-        run.insert(0, (m.group("n"), line))
+    before them: numbered paragraphs of the text itself have no such marks.
+
+    `from_one`: an older volume's list, counted 1, 2, … to the end (a note may run over
+    several paragraphs); one mark found glued is enough, as some cannot be told from the
+    text ("NE2", "October 24.3")."""
+    run = _counted_run(doc.body) if from_one else None
+    if run is None:
+        run = []
+        for line in reversed(doc.body):
+            m = note_start(line.text)
+            # The list is the last run of rising numbers: "5. If war…" before "2. Cairo…"
+            # is the body's own numbered paragraph.
+            if m is None or not m.group("n") or (run and int(m.group("n")) >= int(run[0][0])):
+                break
+            run.insert(0, (m.group("n"), [line]))
     numbers = [n for n, _ in run]
     if not run or numbers != sorted(numbers, key=int) or len(set(numbers)) < len(numbers):
         return
-    rest = doc.body[: len(doc.body) - len(run)]
+    rest = doc.body[: len(doc.body) - sum(len(part) for _, part in run)]
     text = "\n".join(drop_page_marks(ln.text).text for ln in [doc.heading, *rest])
     # A mark glued to a number ("US/S/60822") cannot be seen: most marks are enough.
     found = sum(1 for n in numbers if unglue_marks(text, [n]).found)
-    if 2 * found < len(numbers) or not found:
+    if not found or (2 * found < len(numbers) and not from_one):
         return
     doc.body = rest
-    doc.notes = [NoteItem(n, _item_text(line.text), line.lineno) for n, line in run]
+    doc.notes = [NoteItem(n, "\n\n".join([_item_text(part[0].text)]
+                                          + [ln.text.strip() for ln in part[1:]]),
+                          part[0].lineno) for n, part in run]
+
+
+def _counted_run(body: list[PageLine]) -> list[tuple[str, list[PageLine]]] | None:
+    """The body's last "1. …", "2. …", … "k. …" to its end, each with the paragraphs
+    after it; None unless the numbers after that "1." are exactly 2 to k."""
+    numbered = [(i, m.group("n")) for i, ln in enumerate(body)
+                if (m := note_start(ln.text)) is not None and m.group("n")]
+    for pos in range(len(numbered) - 1, -1, -1):
+        if numbered[pos][1] != "1":
+            continue
+        tail = numbered[pos:]
+        if [n for _, n in tail] != [str(k) for k in range(1, len(tail) + 1)]:
+            return None
+        bounds = [i for i, _ in tail] + [len(body)]
+        return [(n, body[bounds[k] : bounds[k + 1]]) for k, (_, n) in enumerate(tail)]
+    return None
 
 
 def _is_next(number: str, prev: str) -> bool:

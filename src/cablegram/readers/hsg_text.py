@@ -46,7 +46,7 @@ class HsgTextReader:
             return False
         if _HSG_URL.search(text) or _NOTE_BACK.search(text):
             return True  # the site's own address, or its notes' "↩"
-        if _LISTED_SOURCE.search(text):
+        if len(_LISTED_SOURCE.findall(text)) >= 2 and not _TEXT_LAYOUT.search(text):
             return True  # a chapter page: each heading with the site's bare "Source:" line
         if has_old_heading(text.splitlines()[:_OLD_HEAD_LINES]):
             return True  # an older volume's file-number line by its unnumbered heading
