@@ -10,7 +10,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cablegram.fields.note_marks import NoteMarkError, split_heading_mark, unglue_marks
+from cablegram.fields.note_marks import (
+    NoteMarkError,
+    consecutive_run,
+    glued_marks,
+    split_heading_mark,
+    unglue_marks,
+)
 
 
 @pytest.mark.parametrize(
@@ -25,6 +31,9 @@ from cablegram.fields.note_marks import NoteMarkError, split_heading_mark, unglu
         ("see (NSC 5719/1)1 and", ["1"], "see (NSC 5719/1)/1/ and"),
         ("SUBJECT: REFERENCES3", ["3"], "SUBJECT: REFERENCES/3/"),
         ("EUR4 and AND2", ["4"], "EUR/4/ and AND2"),
+        # A sentence ending on a date, as the older volumes print (frus1943v01 d86).
+        ("of September 27.45 While", ["45"], "of September 27./45/ While"),
+        ("dated Sept. 3,4 the note", ["4"], "dated Sept. 3,/4/ the note"),
     ],
 )
 def test_marks_split_off(text: str, expected: list[str], out: str) -> None:
@@ -43,6 +52,9 @@ def test_marks_split_off(text: str, expected: list[str], out: str) -> None:
         ("about 1,200 men", ["2"]),                 # thousands
         ("12.5 million", ["5"]),
         ("costs of 1000.5 million", ["5"]),
+        ("on September 27.45 million", ["45"]),   # a date, then a decimal's digits
+        ("your 769, March 24, 4 p.m.", ["4"]),     # a time after a date
+        ("pages 27.45 While", ["45"]),             # no month: a decimal
     ],
 )
 def test_real_numbers_untouched(text: str, expected: list[str]) -> None:
@@ -123,3 +135,67 @@ def test_glued_then_unglued_round_trip(words: list[str], n: int) -> None:
     got = unglue_marks(marked, [str(n)])
     assert got.found == [str(n)]
     assert got.text.replace(f"/{n}/", "") == f"{sentence}. Then it ended."
+
+
+@pytest.mark.parametrize(
+    ("text", "marks"),
+    [
+        ("Mr. Bonna21 Wednesday March 25. Pilet-Golaz22 as", ["21", "22"]),
+        ("your 769, March 24, 4 p.m., was handed", []),
+        ("4703. Your 5993, April 13, 6 p.m. Inform", []),
+        ("of September 27.45 While", ["45"]),
+        ("the B52 and costs of 3.5 percent", []),
+    ],
+)
+def test_glued_marks(text: str, marks: list[str]) -> None:
+    assert glued_marks(text) == marks
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "start"),
+    [
+        # The browser's list "1." to "4." for the volume's notes 21 to 24 (frus1942v02 d826).
+        ("Mr. Bonna21 Wednesday. Pilet-Golaz22 soon. by Monday23 if your concurrence.24",
+         4, 21),
+        ("of September 27.45 While", 1, 45),
+        ("Mr. Bonna21 Wednesday. Pilet-Golaz22 soon.", 3, None),     # one mark short
+        ("Mr. Bonna21 Wednesday. Pilet-Golaz23 soon.", 2, None),     # not consecutive
+        ("Mr. Bonna22 Wednesday. Pilet-Golaz21 soon.", 2, None),     # not in order
+        ("Bonna21 and Pilet4 said", 1, None),                        # which one: neither
+        ("your 769, March 24, 4 p.m., telegram 1260 of 1942", 1, None),
+    ],
+)
+def test_consecutive_run(text: str, count: int, start: int | None) -> None:
+    assert consecutive_run(text, count) == start
+
+
+def test_consecutive_run_needs_a_count() -> None:
+    with pytest.raises(NoteMarkError):
+        consecutive_run("Bonna21", 0)
+
+
+@given(st.text(max_size=200), st.integers(-3, 30))
+def test_run_any_input_value_or_own_error(text: str, count: int) -> None:
+    assert all(m.isdigit() and m in text for m in glued_marks(text))
+    try:
+        start = consecutive_run(text, count)
+    except NoteMarkError:
+        assert count < 1
+        return
+    if start is not None:
+        expected = [str(start + i) for i in range(count)]
+        assert unglue_marks(text, expected).found == expected
+
+
+@given(_NUMBERS, st.sampled_from([" ", ", ", "; "]), st.integers(1, 5))
+def test_real_numbers_are_no_run(items: list[str], sep: str, count: int) -> None:
+    text = sep.join(items)
+    assert glued_marks(text) == []
+    assert consecutive_run(text, count) is None
+
+
+@given(st.lists(st.from_regex(r"[a-z]{3,9}", fullmatch=True), min_size=1, max_size=6),
+       st.integers(2, 90), st.integers(1, 6))
+def test_a_glued_run_is_found(words: list[str], start: int, count: int) -> None:
+    text = " ".join(f"{w} Word{start + i} said." for i in range(count) for w in words[:1])
+    assert consecutive_run(text, count) == start

@@ -30,6 +30,11 @@ _AFTER_WORD_PUNCT = re.compile(r"[A-Za-z\u00C0-\u024F)\]\"”’'][.,;:!?][)\]\"
 _AFTER_LONG_NUMBER = re.compile(r"(?<![\d.,])\d{3,}[.,;:][)\]\"”’']*$")
 # One or two capitals glued to digits are a designation, not a mark: "B52", "SS20".
 _DESIGNATION = re.compile(r"(?<![A-Za-z])[A-Z]{1,2}$")
+# A day of a month and its punctuation: "as set forth in Department's 2366 of September 27.45"
+# (the older volumes end a sentence on a date, and glue the note to it).
+_AFTER_DATE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.? \d{1,2}[.,;:][)\]\"”’']*$")
 _NEW_SENTENCE = re.compile(r"$|\s+[A-Z\"“(\[]")
 _FOLLOW = re.compile(r"[\s,.;:!?)\]\"”’']|$")
 _NUMBER = re.compile(r"\d{1,3}")
@@ -57,10 +62,10 @@ def _mark_at(text: str, start: int, n: str) -> bool:
         return True  # after a closing bracket or quote: "(NSC 5719/1)1", "1958)2"
     if _AFTER_WORD_PUNCT.search(before):
         return True
-    if not _AFTER_LONG_NUMBER.search(before):
+    if not (_AFTER_LONG_NUMBER.search(before) or _AFTER_DATE.search(before)):
         return False
-    # "Embtel 2607.2 Secretary": after a number's period a new sentence (or the end)
-    # follows; "1000.5 million" is a decimal.
+    # "Embtel 2607.2 Secretary", "September 27.45 While": after a number's period a new
+    # sentence (or the end) follows; "1000.5 million" is a decimal.
     return before.rstrip(")]\"”’'")[-1] != "." or _NEW_SENTENCE.match(text, end) is not None
 
 
@@ -98,6 +103,36 @@ def unglue_marks(text: str, expected: Sequence[str]) -> Unglued:
         found.append(n)
     out.append(text[pos:])
     return Unglued("".join(out), found)
+
+
+# Digits standing alone (not part of a longer number): the candidates for a glued mark.
+# Not "007" nor the thousands of "100,000" (a mark after a year's comma, "1942,123", is one).
+_DIGIT_RUN = re.compile(r"(?<!\d)(?!0\d)(?<!(?<!\d)\d,)(?<!(?<!\d)\d\d,)(?<!(?<!\d)\d\d\d,)"
+                        r"\d{1,3}(?!\d)")
+
+
+def glued_marks(text: str) -> list[str]:
+    """Every number in `text` that stands where a glued note mark would, in order."""
+    return [m.group() for m in _DIGIT_RUN.finditer(text) if _mark_at(text, m.start(), m.group())]
+
+
+def consecutive_run(text: str, count: int) -> int | None:
+    """The first number k of `count` marks k, k+1, … glued in that order in `text`.
+
+    A browser numbers a notes list from 1 where the volume numbers its notes on ("Bonna21",
+    "Golaz22" and a list "1.", "2."): the run gives the volume's numbers back. None unless
+    exactly one run of the whole count is there (a chance number must not renumber notes).
+    """
+    if count < 1:
+        raise NoteMarkError(f"not a count of notes: {count}")
+    starts: set[int] = set()
+    for mark in glued_marks(text):
+        k = int(mark)
+        if k in starts or k + count - 1 > 999:
+            continue
+        if len(unglue_marks(text, [str(k + i) for i in range(count)]).found) == count:
+            starts.add(k)
+    return starts.pop() if len(starts) == 1 else None
 
 
 _TRAILING = re.compile(r"^(?P<title>.*?)(?P<space>\s?)(?P<digits>\d{1,6})$", re.S)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from cablegram.errors import FieldError
 from cablegram.fields import parse_heading
-from cablegram.fields.note_marks import unglue_marks
+from cablegram.fields.note_marks import consecutive_run, glued_marks, unglue_marks
 from cablegram.fields.page_marks import drop_page_marks
 from cablegram.readers.hsg_layout import (
     MAX_NOTE_PARAGRAPHS,
@@ -27,7 +27,7 @@ from cablegram.readers.hsg_layout import (
     note_start,
     strip_back,
 )
-from cablegram.readers.text_layout import HEADING, is_dateline
+from cablegram.readers.text_layout import HEADING, MARKER, is_dateline
 
 _NOTE_OPENING = re.compile(r"^\s*(?:\d{1,3}\.\s+|[-•*–]\s+)?Source:", re.I)
 _ITEM_OPENING = re.compile(r"^\s*(?:\d{1,3}\.\s|[-•*–]\s|Source:)")
@@ -265,11 +265,27 @@ def _split(lines: list[PageLine], number_hint: str | None, toc: set[int],
     for doc in out.docs:
         if not doc.notes:
             _notes_from_tail(doc, numbered_notes)
+        _renumber(doc)
     last = out.docs[-1].notes if out.docs else []
     if last and re.search(r"[.)\]”\"’]$", last[-1].text.rstrip()):
         # The page reaches the last document's notes and ends a sentence: not cut off.
         out.complete = True
+    elif out.docs and _whole_without_notes(out.docs[-1]):
+        out.complete = True
     return out
+
+
+def _whole_without_notes(doc: PageDoc) -> bool:
+    """A document that has no notes and needs none: no mark glued anywhere in it, and its
+    last paragraph ends a sentence (many documents of the older volumes have no notes)."""
+    if doc.notes or not doc.body:
+        return False
+    last = drop_page_marks(doc.body[-1].text).text.rstrip()
+    if not re.search(r"[.!?][)\]”\"’']*$", last):
+        return False
+    texts = [drop_page_marks(ln.text).text for ln in [doc.heading, *doc.body]]
+    # A mark, glued ("Bonna21") or the HTML page's own ("/1/"), points to a missing note.
+    return not any(glued_marks(t) or MARKER.search(t) for t in texts)
 
 
 def _notes_from_tail(doc: PageDoc, from_one: bool = False) -> None:
@@ -297,12 +313,42 @@ def _notes_from_tail(doc: PageDoc, from_one: bool = False) -> None:
     text = "\n".join(drop_page_marks(ln.text).text for ln in [doc.heading, *rest])
     # A mark glued to a number ("US/S/60822") cannot be seen: most marks are enough.
     found = sum(1 for n in numbers if unglue_marks(text, [n]).found)
-    if not found or (2 * found < len(numbers) and not from_one):
+    # A list renumbered from 1 by the browser is the notes when the volume's marks are all
+    # there (`_volume_numbers`); its numbers are put back with the other lists'.
+    renumbered = _volume_numbers(text, numbers, found)
+    if renumbered is None and (not found or (2 * found < len(numbers) and not from_one)):
         return
     doc.body = rest
     doc.notes = [NoteItem(n, "\n\n".join([_item_text(part[0].text)]
                                           + [ln.text.strip() for ln in part[1:]]),
                           part[0].lineno) for n, part in run]
+
+
+def _renumber(doc: PageDoc) -> None:
+    """The volume's note numbers on a notes list that the browser numbered from 1."""
+    numbers = [note.n for note in doc.notes]
+    if not numbers or SOURCE_NOTE.match(doc.notes[0].text):
+        return  # a later volume: its notes are the document's own, from the source note
+    listed = [n for n in numbers if n is not None]
+    if len(listed) < len(numbers):
+        return
+    text = "\n".join(drop_page_marks(ln.text).text for ln in [doc.heading, *doc.body])
+    found = sum(1 for n in listed if unglue_marks(text, [n]).found)
+    renumbered = _volume_numbers(text, listed, found)
+    for note, n in zip(doc.notes, renumbered or [], strict=False):
+        note.n = n
+
+
+def _volume_numbers(text: str, numbers: list[str], found: int) -> list[str] | None:
+    """The volume's numbers of a list that the browser numbered 1 to n, of which `found`
+    marks are glued in the text as listed: the text carries all n marks glued in order,
+    k to k+n-1 ("Bonna21" … "concurrence.24")."""
+    if found == len(numbers) or numbers != [str(i) for i in range(1, len(numbers) + 1)]:
+        return None
+    start = consecutive_run(text, len(numbers))
+    if start is None or start == 1:
+        return None
+    return [str(start + i) for i in range(len(numbers))]
 
 
 def _counted_run(body: list[PageLine]) -> list[tuple[str, list[PageLine]]] | None:

@@ -1,0 +1,156 @@
+"""Notes of older volumes' pages copied as text: the volume's numbers, a note on the heading,
+and a document that has no notes at all (issue 14).
+
+Shapes seen on real pages of history.state.gov, copied as text:
+https://history.state.gov/historicaldocuments/frus1942v02/d826 and
+https://history.state.gov/historicaldocuments/frus1943v01/d86 (the marks keep the volume's
+note numbers, "Bonna21", "September 27.45", while the browser numbers the notes list from
+1), https://history.state.gov/historicaldocuments/frus1917Supp01v01/d877 (a note glued to
+the heading, "( Page)1", the list indented, "↩") and
+https://history.state.gov/historicaldocuments/frus1917Supp01v01/d884 (no notes: the page
+ends with the body). The fixtures are corpus text (frus1948v05p1 d149, public domain),
+hand-written in those shapes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cablegram.archive import Archive
+from cablegram.readers.registry import detect_reader
+from cablegram.record import Batch
+
+FILE_LINE = "741.90G/11–2647: Telegram"
+HEADING = "The Acting Secretary of State to the Embassy in Iraq"
+# The TEI numbers the notes of this document 2 and 3 (its note 1 is on another document).
+FIRST = ("441. For Dorsz.2 Dept understands Busk Brit Chargé d’Affaires is being instructed to "
+         "enter into top secret negotiations with Iraqi Govt looking forward to revision of "
+         "Brit-Iraqi Treaty. Busk is also being instructed to keep in touch with you re "
+         "developments.")
+SECOND = ("In lending your support you may in case the two of you should consider it helpful "
+          "discreetly mention matter to Regent3 or pertinent Iraqi officials pointing out "
+          "importance to security of Middle East which US ascribes to successful outcome of "
+          "negotiations.")
+NOTES = ["Edmund J. Dorsz, First Secretary, of Embassy in Iraq, at this time serving as Chargé.",
+         "Abdul Ilah."]
+CHROME = ["Office of the Historian", "Search"]
+
+
+def _read(tmp_path: Path, lines: list[str], name: str = "frus1948v05p1_d149.txt") -> Batch:
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert detect_reader(path).name == "hsg-text"
+    [batch] = list(detect_reader(path).read(path))
+    return batch
+
+
+def _page(first: str = FIRST, second: str = SECOND, notes: list[str] | None = None,
+          back: str = "") -> list[str]:
+    listed = [f"  {i}. {text}{back}" for i, text in enumerate(NOTES if notes is None else notes,
+                                                             start=1)]
+    return [*CHROME, FILE_LINE, HEADING, "top secret", first, second, "Lovett", *listed]
+
+
+@pytest.mark.parametrize("back", ["", "↩"])
+@pytest.mark.parametrize(("first", "second"), [("2", "3"), ("21", "22")])
+def test_a_list_numbered_from_one_takes_the_volume_numbers(tmp_path: Path, back: str,
+                                                           first: str, second: str) -> None:
+    batch = _read(tmp_path, _page(*_marks(first, second), back=back))
+    [rec] = batch.records
+    assert [(f.n, f.text) for f in rec.footnotes] == [(first, NOTES[0]), (second, NOTES[1])]
+    assert "For Dorsz. Dept understands" in rec.text and "to Regent or pertinent" in rec.text
+    assert "Abdul Ilah" not in rec.text and rec.text.endswith("Lovett")
+    assert rec.telegram_number == "441"
+    assert batch.warnings == [] and "truncated" not in rec.flags
+
+
+def test_a_mark_after_a_date_ending_a_sentence(tmp_path: Path) -> None:
+    first = FIRST.replace("For Dorsz.2", "For Dorsz.").replace(
+        "developments.", "developments of November 26.2 Dept concurs.")
+    [rec] = _read(tmp_path, _page(first=first)).records
+    assert [f.n for f in rec.footnotes] == ["2", "3"]
+    assert "developments of November 26. Dept concurs." in rec.text
+
+
+def _marks(first: str, second: str) -> tuple[str, str]:
+    return FIRST.replace("Dorsz.2", f"Dorsz.{first}"), SECOND.replace("Regent3", f"Regent{second}")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "why"),
+    [
+        (*_marks("21", "23"), "not consecutive"),
+        (*_marks("21", ""), "one mark short"),
+        (*_marks("22", "21"), "not in order"),
+        (*_marks(" Your 769, March 24, 4 p.m.", " in 1947"), "real numbers only"),
+    ],
+)
+def test_no_whole_run_no_renumbering(tmp_path: Path, first: str, second: str, why: str) -> None:
+    # Without the whole consecutive run, nothing is renumbered and nothing is lost: the list
+    # stays in the text; a mark without its note flags the page.
+    batch = _read(tmp_path, _page(first=first, second=second))
+    [rec] = batch.records
+    assert rec.footnotes == [], why
+    assert rec.text.endswith(f"Lovett\n\n1. {NOTES[0]}\n\n2. {NOTES[1]}"), why
+    assert first in rec.text and second in rec.text
+    marked = why != "real numbers only"
+    assert any("may be cut off" in w for w in batch.warnings) == marked, why
+
+
+def test_a_list_longer_than_the_run_is_not_renumbered(tmp_path: Path) -> None:
+    batch = _read(tmp_path, _page(*_marks("21", "22"), notes=[*NOTES, "A third note."]))
+    [rec] = batch.records
+    assert rec.footnotes == []
+    assert rec.text.endswith("2. Abdul Ilah.\n\n3. A third note.")
+
+
+def test_a_single_note_on_the_heading_indented(tmp_path: Path) -> None:
+    # As frus1917Supp01v01 d877: "…( Page)1", no other mark, one note "  1. …↩".
+    lines = [*CHROME, FILE_LINE, f"{HEADING} ( Dorsz)1", "[Circular Telegram]",
+             FIRST.replace("Dorsz.2", "Dorsz."), "  1. The same to the Embassy in Egypt.↩"]
+    batch = _read(tmp_path, lines)
+    [rec] = batch.records
+    assert rec.title == f"{HEADING} (Dorsz)"
+    assert [(f.n, f.text) for f in rec.footnotes] == [("1", "The same to the Embassy in Egypt.")]
+    assert "Egypt" not in rec.text
+    assert batch.warnings == []
+
+
+def test_no_notes_and_a_whole_last_sentence_is_no_cut_off(tmp_path: Path) -> None:
+    first = FIRST.replace("Dorsz.2", "Dorsz.")
+    batch = _read(tmp_path, [FILE_LINE, HEADING, first])
+    [rec] = batch.records
+    assert rec.footnotes == [] and rec.text == first
+    assert batch.warnings == [] and "truncated" not in rec.flags
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        FIRST.replace("Dorsz.2", "Dorsz.")[:-30],   # mid-sentence
+        FIRST,                                      # a mark, and no note for it
+    ],
+)
+def test_a_page_that_may_be_cut_off_still_warns(tmp_path: Path, last: str) -> None:
+    path = tmp_path / "frus1948v05p1_d149.txt"
+    path.write_text("\n".join([FILE_LINE, HEADING, last]) + "\n", encoding="utf-8")
+    with Archive.open(tmp_path / "a.db") as archive:
+        report = archive.ingest([path], read_ahead="off")
+        assert any("may be cut off" in w and str(path) in w for w in report.warnings)
+        rec = archive.get("frus1948v05p1/d149")
+        assert "truncated" in rec.flags and rec.text.startswith("441. For Dorsz.")
+
+
+def test_html_page_without_notes_is_whole(tmp_path: Path) -> None:
+    paras = "".join(f'<p class="tei-p">{p}</p>' for p in (FIRST.replace("Dorsz.2", "Dorsz."),))
+    page = ('<!DOCTYPE html><html><head><link rel="canonical" href="https://history.state.gov/'
+            'historicaldocuments/frus1948v05p1/d149"></head><body><main>'
+            f'<p class="tei-note">{FILE_LINE}</p><h3>{HEADING}</h3>{paras}</main>')
+    path = tmp_path / "saved.html"
+    # Cut before "</html>", yet whole: no notes, no marks, a whole last sentence.
+    path.write_text(page, encoding="utf-8")
+    assert detect_reader(path).name == "hsg-html"
+    [batch] = list(detect_reader(path).read(path))
+    assert batch.warnings == [] and "truncated" not in batch.records[0].flags
