@@ -154,3 +154,27 @@ def test_html_page_without_notes_is_whole(tmp_path: Path) -> None:
     assert detect_reader(path).name == "hsg-html"
     [batch] = list(detect_reader(path).read(path))
     assert batch.warnings == [] and "truncated" not in batch.records[0].flags
+
+
+def test_html_page_keeps_the_volume_numbers(tmp_path: Path) -> None:
+    # The site's HTML numbers the list items as the volume does (`value`): no renumbering.
+    def mark(n: str) -> str:
+        return f'<a class="note" rel="footnote" href="#fn:{n}">{n}</a>'
+
+    body = [FIRST.replace("Dorsz.2", f"Dorsz.{mark('21')}"),
+            SECOND.replace("Regent3", f"Regent{mark('22')}"), "Lovett"]
+    paras = "".join(f'<p class="tei-p">{p}</p>' for p in body)
+    notes = "".join(f'<li class="footnote" value="{n}"><span class="fn-content">{text}</span>'
+                    '<a class="fn-back">↩</a></li>' for n, text in zip(("21", "22"), NOTES,
+                                                                      strict=True))
+    page = ('<!DOCTYPE html><html><head><link rel="canonical" href="https://history.state.gov/'
+            'historicaldocuments/frus1948v05p1/d149"></head><body><main>'
+            f'<p class="tei-note">{FILE_LINE}</p><h3>{HEADING}</h3>{paras}<ol>{notes}</ol>'
+            "</main></body></html>")
+    path = tmp_path / "saved.html"
+    path.write_text(page, encoding="utf-8")
+    [batch] = list(detect_reader(path).read(path))
+    [rec] = batch.records
+    assert [(f.n, f.text) for f in rec.footnotes] == [("21", NOTES[0]), ("22", NOTES[1])]
+    assert "For Dorsz. Dept" in rec.text and "Regent or" in rec.text
+    assert batch.warnings == []
