@@ -14,13 +14,18 @@ hand-written in those shapes.
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
 
 from cablegram.archive import Archive
 from cablegram.readers.registry import detect_reader
-from cablegram.record import Batch
+from cablegram.readers.tei import TeiReader
+from cablegram.record import Batch, Record
+
+CORPUS = Path(os.environ.get("CABLEGRAM_CORPUS", Path(__file__).parents[3] / "shared" / "corpus"))
 
 FILE_LINE = "741.90G/11–2647: Telegram"
 HEADING = "The Acting Secretary of State to the Embassy in Iraq"
@@ -178,3 +183,61 @@ def test_html_page_keeps_the_volume_numbers(tmp_path: Path) -> None:
     assert [(f.n, f.text) for f in rec.footnotes] == [("21", NOTES[0]), ("22", NOTES[1])]
     assert "For Dorsz. Dept" in rec.text and "Regent or" in rec.text
     assert batch.warnings == []
+
+
+def _run_after_one_numbers(numbers: list[str]) -> bool:
+    """Numbers k, k+1, … with k > 1: the volume's numbers that a browser counts from 1."""
+    if not numbers or not all(n.isdigit() for n in numbers) or int(numbers[0]) < 2:
+        return False
+    return numbers == [str(int(numbers[0]) + i) for i in range(len(numbers))]
+
+
+def _run_after_one(rec: Record) -> bool:
+    return _run_after_one_numbers([f.n for f in rec.footnotes])
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+@pytest.mark.skipif(not (CORPUS / "frus").is_dir(), reason=f"no corpus at {CORPUS}")
+def test_corpus_lists_counted_from_one(tmp_path: Path) -> None:
+    # Older-shape corpus documents whose notes the volume numbers k, k+1, … (k > 1), their
+    # lists counted from 1 as a browser copies them: read back with the TEI's numbers.
+    sys.path.insert(0, str(Path(__file__).parents[1]))
+    from cablegram.fields.file_line import parse_file_line
+    from render._hsg_old import Shape, old_doc, text_page
+
+    pages = same = 0
+    wrong: list[str] = []
+    kept: list[str] = []
+    for vol in ("frus1948v05p1", "frus1949v07p1", "frus1948v01p1"):
+        [tei, *_] = list(TeiReader().read(CORPUS / "frus" / f"{vol}.xml.gz"))
+        for k, rec in enumerate(r for r in tei.records if r.source_note and r.text
+                                and parse_file_line(r.source_note) and _run_after_one(r)):
+            shape = Shape(arrows=k % 2 == 1, counted=True)
+            path = tmp_path / f"{vol}_{rec.id.rsplit('/', 1)[-1]}.txt"
+            path.write_text(text_page(tei.collection, rec, shape), encoding="utf-8")
+            [batch] = list(detect_reader(path).read(path))
+            [got] = batch.records
+            # The page's marks: the TEI's numbers ("*" printed as its place in the list).
+            listed = old_doc(tei.collection, rec)[0].notes
+            if not _run_after_one_numbers([n for n, _ in listed]):
+                continue
+            pages += 1
+            want = [(n, " ".join(text.split())) for n, text in listed]
+            have = [(f.n, " ".join(f.text.split())) for f in got.footnotes]
+            # Each note read: with the volume's number (renumbered), with its place in the
+            # list (left as counted: a mark glued to digits, "24.3", leaves the run short),
+            # or with neither (wrong).
+            tei_n = {text: n for n, text in want}
+            counted = {text: str(i) for i, (_, text) in enumerate(want, start=1)}
+            if have == want:
+                same += 1
+            elif all(counted.get(t) == n for n, t in have):
+                kept.append(f"{rec.id} ({shape}): {len(have)} notes of {len(want)} as counted")
+            wrong += [f"{rec.id}: note {tei_n.get(t)} read as {n}" for n, t in have
+                      if n not in (tei_n.get(t), counted.get(t))]
+    print(f"lists counted from 1: {pages} pages, notes as the TEI {same}, left as counted "
+          f"{len(kept)}, wrongly numbered {len(wrong)}")
+    assert pages >= 10
+    assert not wrong, "\n".join(wrong)
+    assert same >= pages // 2, "\n".join(kept)

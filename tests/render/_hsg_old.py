@@ -29,6 +29,9 @@ class Shape:
     dateline: bool = True
     arrows: bool = False
     chrome: bool = True
+    # The list as a browser copies an ordered list: counted from 1, whatever the volume's
+    # note numbers (the marks in the text keep them).
+    counted: bool = False
 
 
 def old_doc(collection: Collection, rec: Record) -> tuple[Doc, str]:
@@ -46,9 +49,11 @@ def text_page(collection: Collection, rec: Record, shape: Shape) -> str:
     head = [doc.title, file_line] if shape.file_after else [file_line, doc.title]
     lines = [*head, *([doc.dateline] if shape.dateline and doc.dateline else [])]
     lines += [hsg_text._para_text(p) for p in doc.paras]
-    for n, text in doc.notes:
+    for k, (n, text) in enumerate(doc.notes, start=1):
         parts = text.split("\n\n")
-        parts[0] = f"- {parts[0]}" if shape.arrows else f"{n}. {parts[0]}"
+        listed = str(k) if shape.counted else n
+        bullet = shape.arrows and not shape.counted
+        parts[0] = f"- {parts[0]}" if bullet else f"{listed}. {parts[0]}"
         if shape.arrows:
             parts[-1] += "↩"
         lines += parts
