@@ -111,10 +111,11 @@ def test_a_list_longer_than_the_run_is_not_renumbered(tmp_path: Path) -> None:
     assert rec.text.endswith("2. Abdul Ilah.\n\n3. A third note.")
 
 
-def test_a_single_note_on_the_heading_indented(tmp_path: Path) -> None:
+@pytest.mark.parametrize("back", ["", "↩"])
+def test_a_single_note_on_the_heading_indented(tmp_path: Path, back: str) -> None:
     # As frus1917Supp01v01 d877: "…( Page)1", no other mark, one note "  1. …↩".
     lines = [*CHROME, FILE_LINE, f"{HEADING} ( Dorsz)1", "[Circular Telegram]",
-             FIRST.replace("Dorsz.2", "Dorsz."), "  1. The same to the Embassy in Egypt.↩"]
+             FIRST.replace("Dorsz.2", "Dorsz."), f"  1. The same to the Embassy in Egypt.{back}"]
     batch = _read(tmp_path, lines)
     [rec] = batch.records
     assert rec.title == f"{HEADING} (Dorsz)"
