@@ -121,10 +121,40 @@ def test_a_forked_reader_holds_no_pipe_of_another(tmp_path: Path) -> None:
         assert a.stdin is not None and a.stdout is not None
         first_ends = {f"pipe:[{os.fstat(f.fileno()).st_ino}]" for f in (a.stdin, a.stdout)}
         assert first_ends <= _pipes_held(a.pid)  # the other ends of the same pipes
+        # A child closes the others' ends before it serves: once it has answered, it has.
+        read = second.read(volume(tmp_path, "frustest01"), "auto")
+        assert read.error is None and [len(x.records) for x in read.batches] == [3]
         assert not first_ends & _pipes_held(b.pid)
         assert first.close() == 0
-        read = second.read(volume(tmp_path, "frustest01"), "auto")
+        read = second.read(volume(tmp_path, "frustest02"), "auto")
         assert read.error is None and [len(x.records) for x in read.batches] == [3]
     finally:
         second.close()  # first: were it to hold the first's input, that one could not end
         first.close()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or not Path("/proc/self/fd").exists(),
+                    reason="forked readers and /proc only")
+def test_a_late_wait_forgets_only_its_own_pipe_ends(tmp_path: Path) -> None:
+    # close() frees a child's pipe numbers before it waits; a child started meanwhile may
+    # get the same numbers, and the late wait must leave them to it.
+    first, second, third = ReadWorker(), ReadWorker(), ReadWorker()
+    try:
+        a = first.start()
+        assert isinstance(a, _Forked) and a.stdin is not None and a.stdout is not None
+        freed = {a.stdin.fileno(), a.stdout.fileno()}
+        a.stdin.close()
+        a.stdout.close()
+        b = second.start()
+        assert isinstance(b, _Forked) and b.stdin is not None and b.stdout is not None
+        assert freed & {b.stdin.fileno(), b.stdout.fileno()}  # the numbers were reused
+        assert a.wait() == 0
+        c = third.start()
+        assert isinstance(c, _Forked)
+        assert third.read(volume(tmp_path, "frustest01"), "auto").error is None  # c is serving
+        second_ends = {f"pipe:[{os.fstat(f.fileno()).st_ino}]" for f in (b.stdin, b.stdout)}
+        assert not second_ends & _pipes_held(c.pid)
+    finally:
+        third.close()
+        second.close()
+        first._proc = None  # waited for above

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 Link = Callable[[], "LinkSetup | None"]
 # The parent's ends of every forked child's pipes: each new child closes them, or a child
 # would hold another's input open and that one would never see its end.
-_PARENT_ENDS: set[int] = set()
+_PARENT_ENDS: dict[int, object] = {}
 
 
 class _Child(Protocol):
@@ -71,7 +71,9 @@ class _Forked:
         os.close(child_in)
         os.close(child_out)
         self._fds = (parent_out, parent_in)
-        _PARENT_ENDS.update(self._fds)
+        # Keyed by number, owned by this child: a number closed and reused by a later child
+        # is that child's, and this one's wait() must not forget it.
+        _PARENT_ENDS.update(dict.fromkeys(self._fds, self))
         self.pid = pid
         self.returncode: int | None = None
         self.stdin: IO[bytes] | None = os.fdopen(parent_out, "wb")
@@ -88,7 +90,9 @@ class _Forked:
         if self.returncode is None:
             _, status = os.waitpid(self.pid, 0)
             self.returncode = os.waitstatus_to_exitcode(status)
-        _PARENT_ENDS.difference_update(self._fds)
+        for fd in self._fds:
+            if _PARENT_ENDS.get(fd) is self:
+                del _PARENT_ENDS[fd]
         return self.returncode
 
 
