@@ -65,16 +65,16 @@ def archive_location(backend: str, tmp_path: Path,
     return str(request.getfixturevalue("pg_url"))
 
 
-@pytest.fixture
-def new_location(backend: str, tmp_path: Path,
-                 request: pytest.FixtureRequest) -> Iterator[Callable[[str], str]]:
-    """More archives on this test's backend: `new_location("name")`."""
+def _locations(backend: str, request: pytest.FixtureRequest,
+               sqlite_file: Callable[[str], Path]) -> Iterator[Callable[[str], str]]:
+    """A maker of archive locations on `backend`; the PostgreSQL databases it made are
+    dropped when the fixture ends."""
     admin = request.getfixturevalue("pg_admin_url") if backend == "postgres" else None
     made: list[str] = []
 
     def make(name: str) -> str:
         if admin is None:
-            return str(tmp_path / f"{name}.db")
+            return str(sqlite_file(name))
         made.append(new_database(admin))
         return made[-1]
 
@@ -82,22 +82,18 @@ def new_location(backend: str, tmp_path: Path,
     for url in made:
         if admin is not None:
             drop_database(admin, url)
+
+
+@pytest.fixture
+def new_location(backend: str, tmp_path: Path,
+                 request: pytest.FixtureRequest) -> Iterator[Callable[[str], str]]:
+    """More archives on this test's backend: `new_location("name")`."""
+    yield from _locations(backend, request, lambda name: tmp_path / f"{name}.db")
 
 
 @pytest.fixture(scope="session")
 def session_location(backend: str, tmp_path_factory: pytest.TempPathFactory,
                      request: pytest.FixtureRequest) -> Iterator[Callable[[str], str]]:
     """Archives kept for the whole session on this backend: `session_location("name")`."""
-    admin = request.getfixturevalue("pg_admin_url") if backend == "postgres" else None
-    made: list[str] = []
-
-    def make(name: str) -> str:
-        if admin is None:
-            return str(tmp_path_factory.mktemp(name) / f"{name}.db")
-        made.append(new_database(admin))
-        return made[-1]
-
-    yield make
-    for url in made:
-        if admin is not None:
-            drop_database(admin, url)
+    yield from _locations(backend, request,
+                          lambda name: tmp_path_factory.mktemp(name) / f"{name}.db")

@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+from accuracy_script import link_accuracy
 from cablegram.link import Authorities
 
 REPO = Path(__file__).resolve().parents[2]
@@ -19,22 +17,12 @@ pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 VOLUMES = ["frus1955-57v17", "frus1961-63v06", "frus1964-68v13", "frus1969-76v20"]
 
 
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("link_accuracy",
-                                                  REPO / "scripts" / "link_accuracy.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["link_accuracy"] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def result(corpus_auth: Authorities) -> object:
     paths = [CORPUS / "frus" / f"{v}.xml.gz" for v in VOLUMES]
     if not all(p.is_file() for p in paths):
         pytest.skip("corpus volumes missing")
-    return _script().measure(paths, corpus_auth, keep_errors=True)
+    return link_accuracy().measure(paths, corpus_auth, keep_errors=True)
 
 
 def test_document_level_figures(result: object) -> None:

@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+from accuracy_script import link_accuracy
 from cablegram.link import Authorities
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE = REPO / "tests" / "fixtures" / "tei" / "frus-persons.xml"
 
 
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("link_accuracy",
-                                                  REPO / "scripts" / "link_accuracy.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["link_accuracy"] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-la = _script()
+la = link_accuracy()
 
 
 @pytest.mark.parametrize(("corresp", "ids"), [

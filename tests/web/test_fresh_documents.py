@@ -6,21 +6,18 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
-from web_fixtures import build_archive
+from web_fixtures import SRC, build_archive, serving
 
 from cablegram.web import create_app
 
-SRC = str(Path(__file__).parents[2] / "src")
 # Another process stores one collection with the word "zanzibar" (argv: the archive, the id).
 WRITER = """
 import sys
@@ -58,37 +55,13 @@ def test_a_worker_sees_documents_another_process_commits(archive_location: str) 
         assert any(c["id"] == "fresh" for c in client.get("/index.json").json()["collections"])
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def served(archive_location: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
     """`cablegram serve --db LOCATION --workers 2` on a free port: (base URL, location)."""
     build_archive(archive_location)
-    port = _free_port()
     log = tmp_path / "serve.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "cablegram", "serve", "--db", archive_location,
-             "--port", str(port), "--workers", "2"],
-            stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONPATH": SRC})
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"cablegram serve did not start: {log.read_text()}")
-                time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}", archive_location
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+    with serving(archive_location, log, "--workers", "2") as url:
+        yield url, archive_location
     assert "Traceback" not in log.read_text()
 
 

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
+
+import pytest
 
 from cablegram.archive import Archive
 from cablegram.record import (
@@ -135,3 +144,38 @@ def build_linked_archive(root: Path, db: str | Path | None = None) -> str | Path
         archive.ingest([corpus])
         archive.sync_history()
     return db
+
+
+SRC = str(Path(__file__).parents[2] / "src")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def serving(db: str | Path, log: Path, *options: str, timeout: float = 60) -> Iterator[str]:
+    """`python -m cablegram serve --db DB OPTIONS` on a free port of 127.0.0.1 (this
+    checkout's code), its output in `log`: the base URL once it accepts connections."""
+    port = free_port()
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "cablegram", "serve", "--db", str(db),
+             "--port", str(port), *options],
+            stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONPATH": SRC})
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"cablegram serve did not start: {log.read_text()}")
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
