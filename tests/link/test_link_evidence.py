@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from cablegram.link import Authorities, Linker, RegisterPerson
 from cablegram.link.evidence import office_before_paren, quoted_nickname, speaks_of_the_past
+from cablegram.link.index import called_by_given_name
 from cablegram.record import Collection, Person, PersonLink, Record
 
 VOL = "frus-test"
@@ -154,3 +155,51 @@ def test_a_misspelling_is_held_to_the_words_around_it_too() -> None:
     links = _links(one, "He met them at San Clemente, and Clemente said so.", "1973-05-01")
     assert [(p.volume_id, p.how, [m.start for m in p.mentions]) for p in links] == [
         ("p_CWP1", "fuzzy", [33])]
+
+
+ALLEN = _auth(("2", "Dulles, Allen W.", "p_DAW1", "Director of Central Intelligence", 1893, 1969),
+              ("8", "Allen, George V.", "p_AGV1", "Director, U.S. Information Agency", 1903, 1970))
+
+
+def test_a_first_name_of_someone_named_in_full_stays_unresolved() -> None:
+    # In minutes where "Mr. Allen Dulles" speaks, "Allen, do you want to comment" may be him.
+    text = "Mr. Allen Dulles: I have figures.\n\nAllen, do you want to comment?"
+    links = _links(ALLEN, text, "1958-10-01")
+    assert [(p.volume_id, p.candidates, [m.text for m in p.mentions]) for p in links] == [
+        ("p_DAW1", [], ["Allen Dulles"]), (None, ["2", "8"], ["Allen"])]
+    # with a title it is a surname; and without Allen Dulles in the document, the Director
+    assert [p.volume_id for p in _links(ALLEN, text.replace("\n\nAllen", "\n\nMr. Allen"),
+                                        "1958-10-01")] == ["p_DAW1", "p_AGV1"]
+    assert [p.volume_id for p in _links(ALLEN, "Allen, do you want to comment?",
+                                        "1958-10-01")] == ["p_AGV1"]
+
+
+@pytest.mark.parametrize(("description", "national"), [
+    ("Foreign Minister of Thailand", True), ("Thai Ambassador to the United States", True),
+    ("Prince, leader of the neutralist political forces in Laos", True),
+    ("Deputy in Lao National Assembly", True), ("King of Saudi Arabia", True),
+    ("Ambassador to Iceland", False), ("Counselor of the Embassy in Iraq", False),
+    ("Officer in Charge of Arabian Peninsula and Iraqi Affairs, Department of State", False),
+    ("aide to Saudi Minister of Oil", False), ("Officer in Charge of Iraq-Jordan Affairs", False),
+    ("Country Director, Thailand/Burma, Bureau of East Asian and Pacific Affairs", False),
+    ("attache in Laos", False), ("British Ambassador to Saudi Arabia", False),
+    ("Secretary of State", False), ("", False),
+])
+def test_who_is_called_by_the_given_name(description: str, national: bool) -> None:
+    assert called_by_given_name(description) is national
+
+
+@given(st.text(max_size=80))
+def test_called_by_given_name_takes_any_text(description: str) -> None:
+    assert isinstance(called_by_given_name(description), bool)
+
+
+def test_an_american_posted_there_is_not_called_by_the_given_name() -> None:
+    # "Fritzlan, A. David ... Iraqi Affairs": "A." opening a list item is not him; nor is
+    # "Tyler" Ambassador Thompson; "Thanat" is the Thai Foreign Minister.
+    a = _auth(("9", "Fritzlan, A. David", "p_FAD1",
+               "Officer in Charge of Arabian Peninsula and Iraqi Affairs", 1914, 2000),
+              ("10", "Thompson, Tyler", "p_TT1", "Ambassador to Iceland", 1907, 1983),
+              ("11", "Khoman, Thanat", "p_KT1", "Foreign Minister of Thailand", 1914, 2016))
+    text = "I. Arms\n\nA. The United States will ask Tyler County. Thanat agreed."
+    assert [p.volume_id for p in _links(a, text, "1960-01-05")] == ["p_KT1"]

@@ -38,6 +38,38 @@ ROLE_PHRASES = {
 _GIVEN_NAME_USED = re.compile(
     r"\b(?:Thai|Thailand|Lao|Laos|Laotian|Indonesia|Indonesian|Burma|Burmese|Cambodia|"
     r"Cambodian|Iceland|Icelandic|Iraq|Iraqi|Saudi|Yemen|Yemeni|Kuwait|Oman|Bahrain|Qatar)\b")
+# ... but not where the country is where or what someone else's official served:
+# "Ambassador to Iceland", "Embassy in Iraq", "Iraqi Affairs", "aide to Saudi Minister of Oil"
+# ("forces in Laos", "Deputy in Lao National Assembly" are Lao).
+_SERVED_BEFORE = frozenset({"to", "on", "for", "with", "at"})
+_SERVED_AFTER = frozenset({"Affairs", "Desk", "Task", "special", "Working", "conflict"})
+# An American's (or another foreigner's) office for that country, wherever it is named.
+_POST_FOR_COUNTRY = re.compile(
+    r"\b(?:Country Director|Officer[- ]in[- ]Charge|Department of State|Bureau of|Division|"
+    r"country office|Interests Section|Deputy Chief of Mission|Consul General|"
+    r"Petroleum Company|Oil Company|USMTM|USAF|USA|USN|U\.S\.|Embassy in|Ambassador to "
+    r"(?!the United States))")
+_POSTED = re.compile(r"\b(?:Embassy|Legation|Mission|Consul\w*|[Aa]ttach[eé]|Charg[eé]|"
+                     r"Counselor|Ambassador|Commissioner|Director|representative)\b")
+
+
+def called_by_given_name(description: str) -> bool:
+    """A list entry's description that makes them a national of a country whose people are
+    called by their given name (a Thai, Lao, Indonesian, Saudi... official)."""
+    if _POST_FOR_COUNTRY.search(description):
+        return False
+    for m in _GIVEN_NAME_USED.finditer(description):
+        before = description[: m.start()].split()[-6:]
+        after = description[m.end() :].split()[:1]
+        served = bool(before) and (
+            before[-1] in _SERVED_BEFORE
+            or (before[-1] == "in" and _POSTED.search(" ".join(before)) is not None))
+        of_office = (bool(after) and after[0].strip(",;") in _SERVED_AFTER) \
+            or description[m.end() : m.end() + 1] in ("-", "–", "/")  # "Iraq-Jordan Affairs"
+        if served or of_office:
+            continue
+        return True
+    return False
 
 
 @dataclass(slots=True)
@@ -202,9 +234,12 @@ def volume_index(auth: Authorities, volume: str) -> Index:
                     _add(table, form, key, False)
             for form in f.full:
                 _add(table, form, key, True)
-        if first and first.full and _GIVEN_NAME_USED.search(vp.description or ""):
+        if first and first.full and called_by_given_name(vp.description or ""):
             # Thai, Lao, Indonesian... leaders are called by the name listed as given
-            _add(table, first.full[0].split()[0], key, False)
+            # (an initial is no name to be called by: "Fritzlan, A. David")
+            given_name = first.full[0].split()[0]
+            if not given_name.endswith("."):
+                _add(table, given_name, key, False)
         if vp.see is not None:
             # Its forms go to the entry it points to; that entry is the person.
             # The name as printed, in order: "Nhu" for Ngo Dinh Nhu, "Madame Nhu" for Tran Le

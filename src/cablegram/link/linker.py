@@ -78,6 +78,7 @@ class Linker:
             hits += self._register_surnames(text, hits, taken)
         hits.sort(key=lambda h: h.start)  # mentions in text order
         fulls = _full_positions(hits)
+        called = self._given_names_of(fulls, idx)
         persons: dict[tuple[str | None, str, str, tuple[str, ...]], PersonLink] = {}
         terms: dict[str, TermLink] = {}
         for h in hits:
@@ -105,14 +106,20 @@ class Linker:
                     cands = [e for e in cands if e.key in fulls]
                 cands = self._narrow(cands, text, h, fulls, date)
             how = "fuzzy" if h.kind == "fuzzy" else "name"
-            if len(cands) == 1 and h.kind != "full" and _someone_else(text, h.start, cands[0]):
+            first_name_of = called.get(mention.text, ())
+            if len(cands) == 1 and h.kind == "surname" and first_name_of \
+                    and cands[0].key not in first_name_of and not titles_before(text, h.start):
+                # "Allen, do you want to comment" where the document names Allen Dulles:
+                # a first name as much as a surname; left unresolved with both
+                bearers = [e for k in first_name_of if (e := self._entry(k, idx)) is not None]
+                _put(persons, None, _tie([cands[0], *bearers]), how, mention)
+            elif len(cands) == 1 and h.kind != "full" and _someone_else(text, h.start, cands[0]):
                 # unresolved: the words around it disagree
                 _put(persons, None, (cands[0].register_id or cands[0].key,), how, mention)
             elif len(cands) == 1:
                 _put(persons, cands[0], (), how, mention)
             elif cands:
-                tied = tuple(sorted({e.register_id or e.key for e in cands}))
-                _put(persons, None, tied, how, mention)
+                _put(persons, None, _tie(cands), how, mention)
         links = markup + list(persons.values())
         return links + self._outside_text(record, idx, links), list(terms.values())
 
@@ -197,6 +204,17 @@ class Linker:
                 if _bounded(text, at, end) and not any(s < end and at < t for s, t in spans):
                     out.append(_Hit(at, end, "surname", (key,)))
                 at = text.find(e.surname, end)
+        return out
+
+    def _given_names_of(self, fulls: dict[str, list[int]], idx: Index) -> dict[str, set[str]]:
+        """The given names (not initials) of the people the document names in full, each to
+        who bears it."""
+        out: dict[str, set[str]] = {}
+        for key in fulls:
+            e = self._entry(key, idx)
+            for g in e.given if e is not None else ():
+                if len(g) > 2 and not g.endswith("."):
+                    out.setdefault(g, set()).add(key)
         return out
 
     def _entry(self, key: str, idx: Index) -> Entry | None:
@@ -351,6 +369,11 @@ def _choose(hits: list[_Hit], taken: list[tuple[int, int]]) -> list[_Hit]:
         out.append(h)
         last_end = h.end
     return out
+
+
+def _tie(cands: list[Entry]) -> tuple[str, ...]:
+    """The candidates an unresolved mention keeps: register ids, else list keys."""
+    return tuple(sorted({e.register_id or e.key for e in cands}))
 
 
 def _full_positions(hits: list[_Hit]) -> dict[str, list[int]]:
