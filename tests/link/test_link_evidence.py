@@ -203,3 +203,27 @@ def test_an_american_posted_there_is_not_called_by_the_given_name() -> None:
               ("11", "Khoman, Thanat", "p_KT1", "Foreign Minister of Thailand", 1914, 2016))
     text = "I. Arms\n\nA. The United States will ask Tyler County. Thanat agreed."
     assert [p.volume_id for p in _links(a, text, "1960-01-05")] == ["p_KT1"]
+
+
+VIETNAM = _auth(("3", "Ho Chi Minh", "p_HCM1", "President of the Democratic Republic of Vietnam",
+                 1890, 1969),
+                ("12", "Ho Thong Minh", "p_HTM1", "Minister of Defense of the State of Vietnam",
+                 1907, 2000),
+                ("13", "Ngo Dinh Nhu", "p_NDN1", "Counselor to President Diem", 1910, 1963),
+                ("14", "Ngo Dinh Can", "p_NDC1", "brother of President Diem", 1911, 1964))
+
+
+def test_a_name_printed_in_order_is_a_fuller_form_nearby() -> None:
+    # "Ho Thong Minh ... Minh" is the Minister, not Ho Chi Minh
+    text = "The President mentioned Ho Thong Minh. I told him that Minh was feeling badly."
+    links = _links(VIETNAM, text, "1955-03-01")
+    assert [(p.volume_id, [m.text for m in p.mentions]) for p in links] == [
+        ("p_HTM1", ["Ho Thong Minh", "Minh"])]
+
+
+def test_a_family_name_printed_first_stays_the_familys() -> None:
+    # "Ngo" after "Ngo Dinh Can" may be any of the brothers: left unresolved
+    text = "Ngo Dinh Can was there. Criticism focuses on Ngo family rule."
+    links = _links(VIETNAM, text, "1961-03-01")
+    assert [(p.volume_id, p.candidates, [m.text for m in p.mentions]) for p in links] == [
+        ("p_NDC1", [], ["Ngo Dinh Can"]), (None, ["13", "14"], ["Ngo"])]

@@ -77,7 +77,7 @@ class Linker:
         if not idx.entries:
             hits += self._register_surnames(text, hits, taken)
         hits.sort(key=lambda h: h.start)  # mentions in text order
-        fulls = _full_positions(hits)
+        fulls = _full_positions(hits, text)
         called = self._given_names_of(fulls, idx)
         persons: dict[tuple[str | None, str, str, tuple[str, ...]], PersonLink] = {}
         terms: dict[str, TermLink] = {}
@@ -136,7 +136,7 @@ class Linker:
         if not part:
             return out
         hits = _choose(self._hits(part, idx), [])
-        fulls = _full_positions(hits)
+        fulls = _full_positions(hits, part)
         for h in hits:
             if h.kind not in ("full", "surname") or not isinstance(h.payload, tuple):
                 continue
@@ -279,13 +279,16 @@ class Linker:
                 cands = [e for e in cands if e not in president]  # no one says "Mr." to him
                 if len(cands) == 1:
                     return cands
+        # A family name printed first ("Ngo" of Ngo Dinh Diem, Nhu and Can) names the family
+        # as much as the one of them named in full nearby.
+        family = all("," not in e.name and e.name.split()[0] == said_name for e in cands)
         before = [(max((p for p in fulls.get(e.key, ()) if p < h.start), default=-1), e)
                   for e in cands]
         nearest = max(p for p, _ in before)
-        if nearest >= 0:
+        if nearest >= 0 and not family:
             return [e for p, e in before if p == nearest]
         named = [e for e in cands if e.key in fulls]
-        if len(named) == 1:
+        if len(named) == 1 and not family:
             return named
         if date and not speaks_of_the_past(text, h.end):  # ("the Kennedy years" in 1977)
             year = int(date[:4])
@@ -376,11 +379,14 @@ def _tie(cands: list[Entry]) -> tuple[str, ...]:
     return tuple(sorted({e.register_id or e.key for e in cands}))
 
 
-def _full_positions(hits: list[_Hit]) -> dict[str, list[int]]:
-    """Where each candidate is named by a fuller form ("Robert Kennedy") in the document."""
+def _full_positions(hits: list[_Hit], text: str) -> dict[str, list[int]]:
+    """Where each candidate is named by a fuller form ("Robert Kennedy") in the document; a
+    name printed in order ("Ho Thong Minh") is its own surname form, and as full."""
     found: dict[str, list[int]] = {}
     for h in hits:
-        if h.kind == "full" and isinstance(h.payload, tuple) and len(h.payload) == 1:
+        if not isinstance(h.payload, tuple) or len(h.payload) != 1:
+            continue
+        if h.kind == "full" or (h.kind == "surname" and " " in text[h.start : h.end]):
             found.setdefault(h.payload[0], []).append(h.start)
     return found
 
