@@ -8,7 +8,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cablegram.link import Authorities, Linker, RegisterPerson
-from cablegram.link.evidence import office_before_paren, quoted_nickname, speaks_of_the_past
+from cablegram.link.evidence import (
+    given_before,
+    office_before_paren,
+    quoted_nickname,
+    speaks_of_the_past,
+)
 from cablegram.link.index import called_by_given_name
 from cablegram.record import Collection, Person, PersonLink, Record
 
@@ -227,3 +232,35 @@ def test_a_family_name_printed_first_stays_the_familys() -> None:
     links = _links(VIETNAM, text, "1961-03-01")
     assert [(p.volume_id, p.candidates, [m.text for m in p.mentions]) for p in links] == [
         ("p_NDC1", [], ["Ngo Dinh Can"]), (None, ["13", "14"], ["Ngo"])]
+
+
+THOMPSON = _auth(("15", "Thompson, Llewellyn E., Jr.", "p_TLE1", "Ambassador at Large", 1904,
+                  1972))
+
+
+def test_an_office_ending_in_a_capital_is_no_given_name() -> None:
+    # "Ambassador at Large Thompson": "Large" is not a first name none of his has
+    links = _links(THOMPSON, "Ambassador at Large Thompson denied it.", "1965-04-01")
+    assert [p.volume_id for p in links] == ["p_TLE1"]
+
+
+MARTIN = _auth(("16", "Martin, David A.", "p_MDA1", "Human rights officer", 1948, None),
+               ("17", "Cook, Willis Clifford", "p_CWC1", "Ambassador to Venezuela", 1880, 1942),
+               ("18", "Dillon, Clarence Douglas", "p_DCD1", "Under Secretary of State", 1909,
+                2003))
+
+
+def test_an_initial_after_another_given_name_is_someone_else() -> None:
+    text = ("Clarence D. Martin, Jr., Under Secretary of Commerce, and Mr. C. W. Cook of General"
+            " Foods called.")
+    assert _links(MARTIN, text, "1964-05-01") == []
+    # the candidate's own given name or initial, or a line or sentence opening, says nothing
+    for text in ("David D. Martin called.", "He said so. D. Martin agreed.", "D. Martin said.",
+                 "Present:\nW. Cook"):
+        assert len(_links(MARTIN, text, "1964-05-01")) == 1, text
+
+
+@given(st.text(max_size=60), st.integers(min_value=0, max_value=70))
+def test_given_before_takes_any_text(text: str, at: int) -> None:
+    word = given_before(text, min(at, len(text)), frozenset({"Clarence"}))
+    assert word == "" or word in text

@@ -97,7 +97,7 @@ OFFICE_ENDS = _words("""
 Defense Treasury Commerce Agriculture Labor Interior Justice Affairs Intelligence Staff
 Operations Security Excellency Highness Majesty Navy Army Force Forces Corps Council Assembly
 SecDef SecState DepSecDef SecNav SecArmy CINCPAC CINCEUR COMUSMACV CJCS DCI Ret Ret. Jr
-Doctor Pres Prof Professor Mme Msgr Monsignor
+Doctor Pres Prof Professor Mme Msgr Monsignor Large Plenipotentiary
 """)
 
 # Familiar forms of given names ("Bob McNamara"): no sign of someone else.

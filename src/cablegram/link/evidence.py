@@ -42,3 +42,18 @@ def speaks_of_the_past(text: str, end: int) -> bool:
     """A surname followed by "years", "era" or "Administration": a time, maybe long past."""
     m = re.match(r"(?:[’']s)?[ \t]+([\w’']+)", text[end : end + 30])
     return bool(m) and m.group(1) in _PAST  # type: ignore[union-attr]
+
+
+# An initial ("C.") or a capitalised word printed just before a name, on the same line.
+_GIVEN_BEFORE = re.compile(r"(?:^|(?<=[^\w.’'-]))([A-Z]\.|[A-Z][a-z]+)[ \t]+$")
+
+
+def given_before(text: str, start: int, known: frozenset[str]) -> str:
+    """An initial, or a known given name, printed just before a name that begins with an
+    initial: "C." of "C. W. Cook", "Clarence" of "Clarence D. Martin" ("" when there is
+    none; an initial opening a sentence, "He said so. D. Martin", is none)."""
+    m = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return ""
+    word = m.group(1)
+    return word if word.endswith(".") or word in known else ""

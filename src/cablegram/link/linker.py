@@ -31,7 +31,12 @@ from cablegram.link.context import (
     word_after,
     word_before,
 )
-from cablegram.link.evidence import office_before_paren, quoted_nickname, speaks_of_the_past
+from cablegram.link.evidence import (
+    given_before,
+    office_before_paren,
+    quoted_nickname,
+    speaks_of_the_past,
+)
 from cablegram.link.fuzzy import FuzzyNames
 from cablegram.link.index import Entry, Index, register_index, volume_index
 from cablegram.link.roles import holders
@@ -56,6 +61,10 @@ class Linker:
         self.auth = auth
         self.volumes_kept = volumes_kept
         self._register: Index = register_index(auth)
+        # Given names a capitalised word before "D. Martin" may be: the register's, less the
+        # titles and offices some of its entries carry as given names ("State", "Honorable").
+        self._first_names = self._register.given - TITLES - OFFICE_ENDS - FUNCTION_WORDS \
+            - _NOT_FIRST_NAMES
         # Ingest links volume by volume: a few volumes' indexes are kept, the oldest dropped.
         self._volumes: OrderedDict[str, tuple[list[VolumePerson], Index]] = OrderedDict()
         self._fuzzy: dict[str, FuzzyNames] = {}
@@ -98,6 +107,8 @@ class Linker:
             if h.kind == "fuzzy" and _not_a_person(text, h.start, h.end, cands,
                                                    self._register.given):
                 continue  # ("San Clemente" is no misspelling of Clements)
+            if h.kind == "full" and self._given_of_another(text, h, cands):
+                continue
             if h.kind == "surname":
                 if _not_a_person(text, h.start, h.end, cands, self._register.given):
                     continue
@@ -143,6 +154,8 @@ class Linker:
             cands = [e for k in h.payload if (e := self._entry(k, idx)) is not None]
             if h.kind == "surname" and _not_a_person(part, h.start, h.end, cands,
                                                      self._register.given):
+                continue
+            if h.kind == "full" and self._given_of_another(part, h, cands):
                 continue
             cands = self._narrow(cands, part, h, fulls, date)
             if len(cands) == 1 and (cands[0].volume_id or cands[0].register_id) not in have:
@@ -205,6 +218,15 @@ class Linker:
                     out.append(_Hit(at, end, "surname", (key,)))
                 at = text.find(e.surname, end)
         return out
+
+    def _given_of_another(self, text: str, h: _Hit, cands: list[Entry]) -> bool:
+        """A form that opens with an initial, after a given name or initial none of the
+        candidates has: "C. W. Cook" is not Willis C. Cook, "Clarence D. Martin" not David
+        A. Martin."""
+        if text[h.start + 1 : h.start + 2] != ".":
+            return False
+        word = given_before(text, h.start, self._first_names)
+        return bool(word) and not any(word in e.given or word in e.name for e in cands)
 
     def _given_names_of(self, fulls: dict[str, list[int]], idx: Index) -> dict[str, set[str]]:
         """The given names (not initials) of the people the document names in full, each to
@@ -338,6 +360,8 @@ class Linker:
             return in_volume[0]
         return self._register.entries.get(f"r:{rid}")
 
+
+_NOT_FIRST_NAMES = frozenset({"State", "Honorable", "Right", "Staff", "Duke"})
 
 # Descriptions of a head of state or government in a persons list.
 _HEAD = re.compile(
