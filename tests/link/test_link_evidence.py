@@ -264,3 +264,23 @@ def test_an_initial_after_another_given_name_is_someone_else() -> None:
 def test_given_before_takes_any_text(text: str, at: int) -> None:
     word = given_before(text, min(at, len(text)), frozenset({"Clarence"}))
     assert word == "" or word in text
+
+
+JOHNSONS = _auth(("19", "Johnson, Lyndon Baines", "p_JLB1", "President of the United States", 1908,
+                  1973),
+                 ("20", "Johnson, W. Thomas", "p_JWT1",
+                  "Assistant Press Secretary to the President", 1941, None),
+                 ("21", "Johnson, U. Alexis", "p_JUA1",
+                  "Deputy Under Secretary of State for Political Affairs", 1908, 1997))
+
+
+def test_the_office_itself_before_one_beside_it() -> None:
+    # an undated editorial note: no office holder by date; "President Johnson" is the one whose
+    # office is the President, and a later "Johnson" in the same note is him too
+    text = "McNamara telephoned President Johnson to brief him. McNamara told Johnson so."
+    links = _links(JOHNSONS, text, "")
+    assert [(p.volume_id, [m.text for m in p.mentions]) for p in links] == [
+        ("p_JLB1", ["Johnson", "Johnson"])]
+    # without anything to tell them apart, "Johnson" stays a tie
+    links = _links(JOHNSONS, "McNamara told Johnson so.", "")
+    assert [(p.id, p.candidates) for p in links] == [(None, ["19", "20", "21"])]

@@ -90,6 +90,9 @@ class Linker:
         called = self._given_names_of(fulls, idx)
         persons: dict[tuple[str | None, str, str, tuple[str, ...]], PersonLink] = {}
         terms: dict[str, TermLink] = {}
+        # Who a surname was found to be earlier in the document ("President Johnson ...
+        # McNamara told Johnson"): a later tie between them and others is them.
+        meant: dict[str, Entry] = {}
         for h in hits:
             mention = Mention(text[h.start : h.end], h.start, h.end)
             if h.kind == "term":
@@ -129,6 +132,10 @@ class Linker:
                 _put(persons, None, (cands[0].register_id or cands[0].key,), how, mention)
             elif len(cands) == 1:
                 _put(persons, cands[0], (), how, mention)
+                if h.kind == "surname":
+                    meant[mention.text] = cands[0]
+            elif cands and meant.get(mention.text) in cands:
+                _put(persons, meant[mention.text], (), how, mention)
             elif cands:
                 _put(persons, None, _tie(cands), how, mention)
         links = markup + list(persons.values())
@@ -280,6 +287,9 @@ class Linker:
         if titles:
             said = " ".join(titles).casefold()
             fit = [e for e in cands if said in e.description.casefold()]
+            if len(fit) > 1:
+                # "President Johnson" is the President, not a Press Secretary to the President
+                fit = [e for e in fit if _holds(said, e.description.casefold())] or fit
             if len(fit) == 1:
                 return fit  # "King Hussein" is the King of Jordan, not Ahmad Hussein
         said_key = said_name.title() if said_name.isupper() else said_name
@@ -359,6 +369,17 @@ class Linker:
         if in_volume:
             return in_volume[0]
         return self._register.entries.get(f"r:{rid}")
+
+
+def _holds(title: str, description: str) -> bool:
+    """The description names the office itself somewhere, not only an office under or beside
+    it ("Assistant Press Secretary to the President")."""
+    at = description.find(title)
+    while at >= 0:
+        if not description[max(0, at - 7) : at].endswith(("to the ", "of the ", "the ")):
+            return True
+        at = description.find(title, at + 1)
+    return False
 
 
 _NOT_FIRST_NAMES = frozenset({"State", "Honorable", "Right", "Staff", "Duke"})
