@@ -55,6 +55,7 @@ from lxml import etree
 
 from cablegram.link import Authorities, Linker
 from cablegram.link.authorities import VolumePerson
+from cablegram.link.linker import dates_nearby
 from cablegram.readers.tei import XMLID, TeiReader
 from cablegram.readers.tei_input import open_volume
 from cablegram.readers.tei_text import PERSNAME, TEI
@@ -207,13 +208,13 @@ def same_person(listed: list[VolumePerson]) -> dict[str, str]:
 
 def score(rec: Record, linker: Linker, listed: set[str], errors: list[str] | None,
           markup: DocMarkup | None = None, alias: dict[str, str] | None = None,
-          tagged: set[tuple[str, str]] | None = None) -> Tally:
+          tagged: set[tuple[str, str]] | None = None, near: str | None = None) -> Tally:
     """One document: gold from its markup, prediction from the linker on plain text."""
     t = Tally(docs=1)
     alias = alias or {}
     unlinked = markup.unlinked if markup else set()
     gold = _spans([p for p in rec.persons if p.how == "markup" and p.mentions], alias)
-    persons, _ = linker.link(replace(rec, persons=[]))
+    persons, _ = linker.link(replace(rec, persons=[]), near)
     pred_links = []
     elsewhere: dict[str, str] = {}  # named in the heading, source note or footnotes only
     by_role = set()
@@ -302,10 +303,11 @@ def measure(paths: Iterable[Path], auth: Authorities, *, keep_errors: bool = Fal
                       for p in r.persons if p.how == "markup" and p.volume_id
                       for m in p.mentions}
             tally = Tally()
-            for rec in batch.records:
+            for rec, near in zip(batch.records, dates_nearby(batch.records), strict=True):
                 if rec.text:
                     tally.add(score(rec, linker, listed, result.errors if keep_errors else None,
-                                    markup.get(rec.id.rsplit("/", 1)[1]), alias, tagged))
+                                    markup.get(rec.id.rsplit("/", 1)[1]), alias, tagged,
+                                    near))
             result.volumes[vol] = tally
     return result
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from cablegram.link import Authorities, Linker
-from cablegram.link.linker import link_digest
+from cablegram.link.linker import dates_nearby, link_digest
 from cablegram.readers.tei import TeiReader
 
 
@@ -36,8 +36,8 @@ def snapshot(paths: Iterable[Path], linker: Linker) -> dict[str, str]:
     for path in tei_paths(paths):
         for batch in reader.read(path):
             linker.auth.add_volume(batch.collection)
-            for rec in batch.records:
-                persons, terms = linker.link(rec)
+            for rec, near in zip(batch.records, dates_nearby(batch.records), strict=True):
+                persons, terms = linker.link(rec, near)
                 out[rec.id] = hashlib.sha1(link_digest(persons, terms).encode()).hexdigest()[:16]
     return out
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from cablegram.errors import CablegramError
 from cablegram.link.authorities import Authorities
-from cablegram.link.linker import Linker
+from cablegram.link.linker import Linker, dates_nearby
 from cablegram.record import Batch, Record
 from cablegram.store.base import AuthorityRows
 
@@ -51,12 +51,12 @@ class LinkSetup:
         if col.persons or col.terms:
             self.authorities.add_volume(col)
         batch.warnings.extend(self.authorities.warnings[known:])
-        for record in batch.records:
-            self.link_record(record, batch.warnings)
+        for record, near in zip(batch.records, dates_nearby(batch.records), strict=True):
+            self.link_record(record, batch.warnings, near)
 
-    def link_record(self, record: Record, warnings: list[str]) -> None:
+    def link_record(self, record: Record, warnings: list[str], near: str | None = None) -> None:
         try:
-            record.persons, record.terms = self.linker.link(record)
+            record.persons, record.terms = self.linker.link(record, near)
         except Exception as e:
             # A linker bug must not lose the document: it is stored unlinked, and said so.
             warnings.append(f"{record.id}: internal error in the linker, not linked: "

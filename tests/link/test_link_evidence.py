@@ -3,18 +3,23 @@ surname: each on a small hand-written text and list."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cablegram.link import Authorities, Linker, RegisterPerson
+from cablegram.link.authorities import Appointment
 from cablegram.link.evidence import (
     given_before,
+    office_before_name,
     office_before_paren,
     quoted_nickname,
     speaks_of_the_past,
 )
 from cablegram.link.index import called_by_given_name
+from cablegram.link.linker import dates_nearby
 from cablegram.record import Collection, Person, PersonLink, Record
 
 VOL = "frus-test"
@@ -49,6 +54,7 @@ def test_speaks_of_the_past(text: str, past: bool) -> None:
 def test_evidence_takes_any_text(text: str, at: int) -> None:
     at = min(at, len(text))
     assert isinstance(office_before_paren(text, at), str)
+    assert isinstance(office_before_name(text, at, frozenset({"Intelligence"})), str)
     assert isinstance(quoted_nickname(text, at), str)
     assert isinstance(speaks_of_the_past(text, at), bool)
 
@@ -77,6 +83,10 @@ def test_the_office_before_parentheses_picks_the_namesake() -> None:
     assert [(p.volume_id, p.candidates) for p in links] == [("p_DAW1", [])]
     links = _links(DULLES, "Memorandum From the Secretary of State (Dulles).", "1956-03-01")
     assert [p.volume_id for p in links] == ["p_DJF1"]
+    # and just before the name: not the Secretary of State of the day
+    links = _links(DULLES, "made by Director of Central Intelligence Dulles during his talk",
+                   "1956-03-01")
+    assert [p.volume_id for p in links] == ["p_DAW1"]
 
 
 MINH = _auth(("3", "Ho Chi Minh", "p_HCM1", "President of the Democratic Republic of Vietnam",
@@ -284,3 +294,20 @@ def test_the_office_itself_before_one_beside_it() -> None:
     # without anything to tell them apart, "Johnson" stays a tie
     links = _links(JOHNSONS, "McNamara told Johnson so.", "")
     assert [(p.id, p.candidates) for p in links] == [(None, ["19", "20", "21"])]
+
+
+def test_an_undated_note_is_read_by_the_dates_around_it() -> None:
+    recs = [Record(id=f"{VOL}/d{i}", collection=VOL, text="", date=d)
+            for i, d in enumerate([None, "1961-02-01", None, None, "1961-03-05", None])]
+    assert dates_nearby(recs) == ["1961-02-01", None, "1961-02-01", "1961-02-01", None,
+                                  "1961-03-05"]
+    assert dates_nearby([Record(id="x/d1", collection="x", text="")]) == [None]
+    # the Secretary of State of the day, in an editorial note between two documents of 1956;
+    # with no date near, a tie
+    rec = Record(id=f"{VOL}/d1", collection=VOL, text="Dulles said so.")
+    holder = Appointment(person_id="1", pocom_id="dulles-john-foster",
+                         name="Dulles, John Foster", role="secretary", post="secretary",
+                         start="1953-01-21", end="1959-04-22")
+    auth = replace(DULLES, appointments=[holder])
+    assert [p.volume_id for p in Linker(auth).link(rec, "1956-03-01")[0]] == ["p_DJF1"]
+    assert [p.candidates for p in Linker(auth).link(rec)[0]] == [["1", "2"]]

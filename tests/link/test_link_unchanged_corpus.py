@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from cablegram.link import Authorities, Linker
-from cablegram.link.linker import link_digest
+from cablegram.link.linker import dates_nearby, link_digest
 from cablegram.readers.tei import TeiReader
 from cablegram.record import Batch
 
@@ -40,7 +40,7 @@ def batches(corpus_auth: Authorities) -> list[Batch]:
 
 def _digest(linker: Linker, batch: Batch, i: int) -> tuple[str, str]:
     rec = batch.records[i]
-    persons, terms = linker.link(rec)
+    persons, terms = linker.link(rec, dates_nearby(batch.records)[i])
     return rec.id, hashlib.sha1(link_digest(persons, terms).encode()).hexdigest()[:16]
 
 

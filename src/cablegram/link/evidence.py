@@ -18,7 +18,27 @@ def office_before_paren(text: str, start: int) -> str:
     """The last words of an office printed just before "(Surname" (casefolded), or ""."""
     if start < 2 or text[start - 1] != "(":
         return ""
-    m = _OFFICE_BEFORE_PAREN.search(text, max(0, start - 80), start - 1)
+    return _office_ending(text, start - 1)
+
+
+def office_before_name(text: str, start: int, ends: frozenset[str]) -> str:
+    """The same for an office printed just before the surname itself, its last word one of
+    `ends` ("Director of Central Intelligence Dulles"), or ""."""
+    j = start
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j == start or j == 0:
+        return ""
+    at = j
+    while at > 0 and (text[at - 1].isalpha()):
+        at -= 1
+    if text[at:j] not in ends:
+        return ""
+    return _office_ending(text, j)
+
+
+def _office_ending(text: str, end: int) -> str:
+    m = _OFFICE_BEFORE_PAREN.search(text, max(0, end - 80), end)
     if not m:
         return ""
     words = m.group(1).split()

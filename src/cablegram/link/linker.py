@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 
 from cablegram.link.authorities import Appointment, Authorities, VolumePerson
@@ -33,6 +34,7 @@ from cablegram.link.context import (
 )
 from cablegram.link.evidence import (
     given_before,
+    office_before_name,
     office_before_paren,
     quoted_nickname,
     speaks_of_the_past,
@@ -74,11 +76,14 @@ class Linker:
         # Rebuilt in a worker process from the authorities: automata are cheap to remake.
         return (Linker, (self.auth, self.volumes_kept))
 
-    def link(self, record: Record) -> tuple[list[PersonLink], list[TermLink]]:
-        """The record's person and term links: its markup links kept, the rest added."""
+    def link(self, record: Record, near: str | None = None
+             ) -> tuple[list[PersonLink], list[TermLink]]:
+        """The record's person and term links: its markup links kept, the rest added.
+        `near`: the date of the documents around an undated one (`dates_nearby`), by which
+        its offices and roles are read."""
         idx = self._volume(record.collection)
         text = record.text
-        date = record.date or record.date_not_before
+        date = record.date or record.date_not_before or near
         markup = [self._filled(p, idx) for p in record.persons if p.how == "markup"]
         taken = [(m.start, m.end) for p in markup for m in p.mentions]
         hits = _choose(self._hits(text, idx), taken)
@@ -139,15 +144,14 @@ class Linker:
             elif cands:
                 _put(persons, None, _tie(cands), how, mention)
         links = markup + list(persons.values())
-        return links + self._outside_text(record, idx, links), list(terms.values())
+        return links + self._outside_text(record, idx, links, date), list(terms.values())
 
-    def _outside_text(self, record: Record, idx: Index, links: list[PersonLink]
-                      ) -> list[PersonLink]:
+    def _outside_text(self, record: Record, idx: Index, links: list[PersonLink],
+                      date: str | None) -> list[PersonLink]:
         """People that only the heading, the source note or a footnote names ("... (Rostow) to
         ... (Bundy)"): linked without mentions, since mentions are offsets into the text."""
         have = {p.volume_id or p.id for p in links}
         out: list[PersonLink] = []
-        date = record.date or record.date_not_before
         # One pass over all of them, a blank line apart.
         part = "\n\n".join(x for x in (record.title, record.source_note,
                                         *(f.text for f in record.footnotes)) if x)
@@ -278,7 +282,8 @@ class Linker:
         cands = list(by_register.values())
         if len(cands) < 2:
             return cands
-        office_said = office_before_paren(text, h.start)
+        office_said = office_before_paren(text, h.start) \
+            or office_before_name(text, h.start, OFFICE_ENDS)
         if office_said:
             fit = [e for e in cands if office_said in e.description.casefold()]
             if len(fit) == 1:
@@ -416,6 +421,27 @@ def _choose(hits: list[_Hit], taken: list[tuple[int, int]]) -> list[_Hit]:
                 continue
         out.append(h)
         last_end = h.end
+    return out
+
+
+def dates_nearby(records: Sequence[Record]) -> list[str | None]:
+    """For each undated record, the date of the nearest dated one before it in the volume's
+    order, else after it (an editorial note sits among the documents of its time); None for
+    a dated record, or when none is dated."""
+    def own(r: Record) -> str | None:
+        return r.date or r.date_not_before
+
+    before: list[str | None] = []
+    last: str | None = None
+    for r in records:
+        before.append(None if own(r) else last)
+        last = own(r) or last
+    out: list[str | None] = [None] * len(records)
+    last = None
+    for i in range(len(records) - 1, -1, -1):
+        r = records[i]
+        out[i] = None if own(r) else before[i] or last
+        last = own(r) or last
     return out
 
 
