@@ -100,14 +100,12 @@ class Authorities:
     def volume_persons(self, volume: str) -> list[VolumePerson]:
         """The volume's persons list: as added, else as the register's source URLs give it."""
         if volume not in self.volumes:
-            self.volumes[volume] = [
-                VolumePerson(xml_id, p.name, None, p.id)
-                for p in self.persons.values() for xml_id in p.volume_ids.get(volume, ())]
+            self.volumes[volume] = [VolumePerson(xml_id, p.name, None, p.id)
+                                    for xml_id, p in _listed_in(self, volume)]
         return self.volumes[volume]
 
     def _register_by_volume_id(self, volume: str) -> dict[str, str]:
-        return {xml_id: p.id for p in self.persons.values()
-                for xml_id in p.volume_ids.get(volume, ())}
+        return {xml_id: p.id for xml_id, p in _listed_in(self, volume)}
 
     # -- register -----------------------------------------------------------------------
 
@@ -232,6 +230,28 @@ class Authorities:
             warnings=list(d.get("warnings", [])),
             volumes={k: [VolumePerson(**p) for p in v] for k, v in d.get("volumes", {}).items()},
             terms={k: dict(v) for k, v in d.get("terms", {}).items()})
+
+
+# id(persons) -> (persons, their number, {volume: [(xml id, person)]}): the register turned
+# around once, not read whole for each volume; made again if persons are added (they are
+# not changed once loaded). Kept here, not in a field: the authorities' JSON is `asdict`'s.
+_BY_VOLUME: dict[int, tuple[dict[str, RegisterPerson], int,
+                            dict[str, list[tuple[str, RegisterPerson]]]]] = {}
+
+
+def _listed_in(auth: Authorities, volume: str) -> list[tuple[str, RegisterPerson]]:
+    """(xml id, person) of the register's persons that `volume` lists, in register order."""
+    persons = auth.persons
+    cached = _BY_VOLUME.get(id(persons))
+    if cached is None or cached[0] is not persons or cached[1] != len(persons):
+        if len(_BY_VOLUME) > 8:
+            _BY_VOLUME.clear()  # (tests make many authorities; a process links with one)
+        by_volume: dict[str, list[tuple[str, RegisterPerson]]] = {}
+        for p in persons.values():
+            for vol, xml_ids in p.volume_ids.items():
+                by_volume.setdefault(vol, []).extend((xml_id, p) for xml_id in xml_ids)
+        cached = _BY_VOLUME[id(persons)] = (persons, len(persons), by_volume)
+    return cached[2].get(volume, [])
 
 
 def _row(entry: RegisterPerson | Appointment | VolumePerson) -> dict[str, Any]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import OrderedDict
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
+from operator import attrgetter
 
 from cablegram.link.authorities import Appointment, Authorities, VolumePerson
 from cablegram.link.context import (
@@ -33,7 +34,7 @@ from cablegram.link.context import (
 )
 from cablegram.link.evidence import office_before_paren, quoted_nickname, speaks_of_the_past
 from cablegram.link.fuzzy import FuzzyNames
-from cablegram.link.index import Entry, Index, register_index, volume_index
+from cablegram.link.index import Entry, Index, haystack, register_index, volume_index
 from cablegram.link.roles import holders
 from cablegram.record import Mention, PersonLink, Record, TermLink
 
@@ -80,6 +81,7 @@ class Linker:
         fulls = _full_positions(hits)
         persons: dict[tuple[str | None, str, str, tuple[str, ...]], PersonLink] = {}
         terms: dict[str, TermLink] = {}
+        listed, known = idx.entries, self._register.entries  # (`_entry`, written out)
         for h in hits:
             mention = Mention(text[h.start : h.end], h.start, h.end)
             if h.kind == "term":
@@ -93,7 +95,7 @@ class Linker:
                     _put(persons, found, (), "role-by-date", mention)
                 continue
             assert isinstance(h.payload, tuple)
-            cands = [e for k in h.payload if (e := self._entry(k, idx)) is not None]
+            cands = [e for k in h.payload if (e := listed.get(k) or known.get(k)) is not None]
             if h.kind == "fuzzy" and _not_a_person(text, h.start, h.end, cands,
                                                    self._register.given):
                 continue  # ("San Clemente" is no misspelling of Clements)
@@ -130,10 +132,11 @@ class Linker:
             return out
         hits = _choose(self._hits(part, idx), [])
         fulls = _full_positions(hits)
+        listed, known = idx.entries, self._register.entries  # (`_entry`, written out)
         for h in hits:
             if h.kind not in ("full", "surname") or not isinstance(h.payload, tuple):
                 continue
-            cands = [e for k in h.payload if (e := self._entry(k, idx)) is not None]
+            cands = [e for k in h.payload if (e := listed.get(k) or known.get(k)) is not None]
             if h.kind == "surname" and _not_a_person(part, h.start, h.end, cands,
                                                      self._register.given):
                 continue
@@ -162,13 +165,20 @@ class Linker:
         return cached[1]
 
     def _hits(self, text: str, idx: Index) -> list[_Hit]:
+        """The whole-word matches of the volume's forms, then of the register's."""
         hits = []
+        scanned = haystack(text)
+        size = len(text)
         for automaton in (idx.automaton, self._register.automaton):
-            payloads = automaton.payloads
-            for form, start, end in automaton.matches(text):
-                if _bounded(text, start, end):
-                    kind, payload = payloads[form]
-                    hits.append(_Hit(start, end, kind, payload))
+            payloads, checked = automaton.payloads, automaton.checked
+            for form, start, end in automaton.scan(scanned):
+                # `_bounded`, written out: it runs for every match of every text.
+                if (start and (text[start - 1].isalnum() or text[start - 1] == "-")) \
+                        or (end < size and text[end].isalnum()) \
+                        or (form in checked and text[start:end] != checked[form]):
+                    continue
+                kind, payload = payloads[form]
+                hits.append(_Hit(start, end, kind, payload))
         return hits
 
     def _fuzzy_hits(self, text: str, volume: str, idx: Index, hits: list[_Hit],
@@ -206,7 +216,9 @@ class Linker:
         e = idx.entries.get(f"v:{link.volume_id}")
         if link.id is not None or e is None or e.register_id is None:
             return link
-        return replace(link, id=e.register_id, mentions=list(link.mentions))
+        # (`dataclasses.replace`, written out: it runs for every markup link.)
+        return PersonLink(e.register_id, link.name, list(link.mentions), link.how,
+                          link.volume_id, link.candidates)
 
     # -- resolution ---------------------------------------------------------------------
 
@@ -312,10 +324,7 @@ class Linker:
         if len(ids) != 1:
             return None
         rid = ids.pop()
-        in_volume = [e for e in idx.entries.values() if e.register_id == rid]
-        if in_volume:
-            return in_volume[0]
-        return self._register.entries.get(f"r:{rid}")
+        return idx.by_register.get(rid) or self._register.entries.get(f"r:{rid}")
 
 
 # Descriptions of a head of state or government in a persons list.
@@ -333,13 +342,19 @@ def _bounded(text: str, start: int, end: int) -> bool:
     return not (end < len(text) and text[end].isalnum())
 
 
+_START, _END = attrgetter("start"), attrgetter("end")
+
+
 def _choose(hits: list[_Hit], taken: list[tuple[int, int]]) -> list[_Hit]:
     """Longest leftmost matches that overlap neither each other nor a markup mention."""
     out: list[_Hit] = []
     last_end = 0
     spans = sorted(taken)
     ends = [e for _, e in spans]
-    for h in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+    # By start, the longest first (two stable sorts: cheaper than a key of two).
+    hits = sorted(hits, key=_END, reverse=True)
+    hits.sort(key=_START)
+    for h in hits:
         if h.start < last_end:
             continue
         if spans:

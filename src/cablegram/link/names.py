@@ -47,25 +47,32 @@ _SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "2d", "3d"})
 # Parenthesised nicknames ("Carter, James Earl (“Jimmy”), Jr.") and bracketed notes.
 _PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 _NICK = re.compile(r"[^\W\d_][\w-]+")
-_SPACE = re.compile(r"\s+")
 # A surname must start with a letter (capital in text) and hold a letter beyond particles.
 _WORD = re.compile(r"[^\W\d_]")
 
 
 def name_forms(name: str) -> NameForms:
     """The forms of a listed name: "Surname, Given[, Suffix]" or a name printed in order."""
-    head, comma, rest = name.partition(",")
-    # "Nasser (Nasr, Nassir), Gamal": other spellings of the surname; "(“Tommy”)" after the
-    # given names: a nickname. (A comma inside the parentheses is not the name's comma.)
-    if "(" in head and ")" not in head and ")" in rest:
-        close = rest.index(")")
-        head, rest = f"{head},{rest[:close + 1]}", rest[close + 1 :].lstrip(",")
-        comma = ","
-    variants = [w for m in _PARENS.findall(head) for w in _NICK.findall(m) if w[0].isupper()]
-    nicknames = [w for m in _PARENS.findall(rest) for w in _NICK.findall(m)]
-    name = f"{_PARENS.sub('', head)}{comma}{rest}"
-    clean = _SPACE.sub(" ", _PARENS.sub("", name)).strip(" ,;")
-    clean = clean.replace("“", "").replace("”", "").replace('"', "")
+    variants: list[str] = []
+    nicknames: list[str] = []
+    if "(" in name or "[" in name:  # (most names have no parentheses: no regex for them)
+        head, comma, rest = name.partition(",")
+        # "Nasser (Nasr, Nassir), Gamal": other spellings of the surname; "(“Tommy”)" after
+        # the given names: a nickname. (A comma inside the parentheses is not the name's.)
+        if "(" in head and ")" not in head and ")" in rest:
+            close = rest.index(")")
+            head, rest = f"{head},{rest[:close + 1]}", rest[close + 1 :].lstrip(",")
+            comma = ","
+        variants = [w for m in _PARENS.findall(head) for w in _NICK.findall(m) if w[0].isupper()]
+        nicknames = [w for m in _PARENS.findall(rest) for w in _NICK.findall(m)]
+        name = f"{_PARENS.sub('', head)}{comma}{rest}"
+        clean = _PARENS.sub("", name)
+    else:
+        clean = name
+    # (`split` collapses every run of white space, as `\s+` does.)
+    clean = " ".join(clean.split()).strip(" ,;")
+    if "“" in clean or "”" in clean or '"' in clean:
+        clean = clean.replace("“", "").replace("”", "").replace('"', "")
     parts = [p.strip() for p in clean.split(",") if p.strip()]
     if not parts or not _WORD.search(parts[0]):
         raise NameFormError(f"no name in {name!r}")
