@@ -31,6 +31,7 @@ class FuzzyNames:
         self._choices = list(self._by_surname)
         self._known = known | frozenset(idx.by_surname)
         self._seen: dict[str, tuple[str, ...] | None] = {}
+        self._named: set[str] = set()  # the words of `_seen` that name someone
         self._by_length: dict[int, list[str]] = {}
 
     def _choices_near(self, size: int) -> list[str]:
@@ -47,14 +48,13 @@ class FuzzyNames:
             return []
         seen = self._seen
         # The words first, in one call: most documents have no misspelt name at all, and
-        # then no word's position is needed.
-        named = False
-        for word in set(_WORD.findall(text)):
-            keys = seen.get(word, ())
-            if keys == ():
-                keys = seen[word] = self._match(word)
-            named = named or keys is not None
-        if not named:
+        # then no word's position is needed. Only the words new to the volume are compared.
+        words = set(_WORD.findall(text))
+        for word in words.difference(seen):
+            keys = seen[word] = self._match(word)
+            if keys is not None:
+                self._named.add(word)
+        if words.isdisjoint(self._named):
             return []
         out = []
         for m in _WORD.finditer(text):

@@ -73,7 +73,10 @@ def name_forms(name: str) -> NameForms:
     clean = " ".join(clean.split()).strip(" ,;")
     if "“" in clean or "”" in clean or '"' in clean:
         clean = clean.replace("“", "").replace("”", "").replace('"', "")
-    parts = [p.strip() for p in clean.split(",") if p.strip()]
+    if "," in clean:
+        parts = [p.strip() for p in clean.split(",") if p.strip()]
+    else:
+        parts = [clean.strip()] if clean.strip() else []
     if not parts or not _WORD.search(parts[0]):
         raise NameFormError(f"no name in {name!r}")
     if len(parts) > 1 and parts[1].split()[0] in _TITLE_WORDS:
@@ -105,10 +108,11 @@ def name_forms(name: str) -> NameForms:
     surname, given = parts[0], parts[1]
     if given.startswith("The ") or given.split()[-1] in ("of", "the"):
         raise NameFormError(f"a title, not a name: {name!r}")  # "Iran, The Shah-in-Shah of"
-    suffix = next((p for p in parts[2:] if p.casefold() in _SUFFIXES), None)
+    suffix = next((p for p in parts[2:] if p.casefold() in _SUFFIXES), None) \
+        if len(parts) > 2 else None
     if given.casefold() in _SUFFIXES:  # "Smith, Jr., John"
         given = parts[2] if len(parts) > 2 else ""
-    forms = NameForms(surname=surname, variants=[v for v in variants if v != surname])
+    forms = NameForms(surname, variants=[v for v in variants if v != surname])
     first = surname.split()[0]
     if " " in surname and first[0].isupper() and len(first) > 2 and first not in _PARTICLES:
         forms.ends = [first]  # "Couve" for "Couve de Murville", "Ayub" for "Ayub Khan"
@@ -124,7 +128,9 @@ def name_forms(name: str) -> NameForms:
                            f"{' '.join(initials)} {surname}"]
         if suffix:
             candidates += [f"{given} {surname}, {suffix}", f"{given} {surname} {suffix}"]
-        forms.full = _unique(c for c in candidates if c != forms.surname)
+        unique = dict.fromkeys(candidates)
+        unique.pop(surname, None)
+        forms.full = list(unique)
     return forms
 
 
