@@ -120,35 +120,38 @@ class Authorities:
             self._register_entry(el, path)
 
     def _register_entry(self, el: etree._Element, path: Path) -> None:
-        pid = (el.findtext("id") or "").strip()
+        e = _RegisterXml.of(el)
+        pid = (e.id or "").strip()
         if not pid:
             self.warnings.append(f"{path}: register entry without an id; skipped")
             return
-        preferred = (el.findtext("names/preferred/name") or "").strip()
+        preferred = (e.preferred or "").strip()
         names: list[str] = []
         volume_ids: dict[str, list[str]] = {}
         pocom_id = None
-        for orig in el.iterfind("names/originals/original"):
-            n = (orig.findtext("name") or "").strip()
-            if n:
+        for orig in e.originals:
+            first: str | None = None  # (its first name, as findtext gives it)
+            for part in orig:
+                if part.tag == "name":
+                    first = part.text or "" if first is None else first
+                elif part.tag == "source-url":
+                    u = (part.text or "").strip()
+                    if m := _VOLUME_URL.search(u):
+                        ids = volume_ids.setdefault(m.group(1), [])
+                        if m.group(2) not in ids:
+                            ids.append(m.group(2))
+                    elif m := _POCOM_URL.search(u):
+                        pocom_id = m.group(1)
+            if n := (first or "").strip():
                 names.append(n)
-            for url in orig.iterfind("source-url"):
-                u = (url.text or "").strip()
-                if m := _VOLUME_URL.search(u):
-                    ids = volume_ids.setdefault(m.group(1), [])
-                    if m.group(2) not in ids:
-                        ids.append(m.group(2))
-                elif m := _POCOM_URL.search(u):
-                    pocom_id = m.group(1)
-        names += [(a.text or "").strip() for a in el.iterfind("names/alternates/name") if a.text]
+        names += [(a.text or "").strip() for a in e.alternates if a.text]
         name = preferred or next(iter(names), "")
         if not name:
             self.warnings.append(f"{path}: register entry {pid} has no name; skipped")
             return
         self.persons[pid] = RegisterPerson(
             id=pid, name=name, names=list(dict.fromkeys([name, *names])), volume_ids=volume_ids,
-            pocom_id=pocom_id, birth=_year(el.findtext("birth-year")),
-            death=_year(el.findtext("death-year")))
+            pocom_id=pocom_id, birth=_year(e.birth), death=_year(e.death))
 
     # -- pocom --------------------------------------------------------------------------
 
@@ -252,6 +255,42 @@ def _listed_in(auth: Authorities, volume: str) -> list[tuple[str, RegisterPerson
                 by_volume.setdefault(vol, []).extend((xml_id, p) for xml_id in xml_ids)
         cached = _BY_VOLUME[id(persons)] = (persons, len(persons), by_volume)
     return cached[2].get(volume, [])
+
+
+@dataclass(slots=True)
+class _RegisterXml:
+    """What a register entry holds, found in one walk over its elements: `findtext` and
+    `iterfind` of each path cost as much again as the parse (16,000 entries)."""
+
+    id: str | None = None  # the first of each, as findtext gives it ("" if empty)
+    preferred: str | None = None
+    birth: str | None = None
+    death: str | None = None
+    originals: list[etree._Element] = field(default_factory=list)  # names/originals/original
+    alternates: list[etree._Element] = field(default_factory=list)  # names/alternates/name
+
+    @classmethod
+    def of(cls, el: etree._Element) -> _RegisterXml:
+        e = cls()
+        for child in el:
+            tag = child.tag
+            if tag == "names":
+                for group in child:
+                    kind = group.tag
+                    if kind == "originals":
+                        e.originals += [o for o in group if o.tag == "original"]
+                    elif kind == "alternates":
+                        e.alternates += [a for a in group if a.tag == "name"]
+                    elif kind == "preferred" and e.preferred is None:
+                        e.preferred = next((n.text or "" for n in group if n.tag == "name"),
+                                           None)
+            elif tag == "id" and e.id is None:
+                e.id = child.text or ""
+            elif tag == "birth-year" and e.birth is None:
+                e.birth = child.text or ""
+            elif tag == "death-year" and e.death is None:
+                e.death = child.text or ""
+        return e
 
 
 def _row(entry: RegisterPerson | Appointment | VolumePerson) -> dict[str, Any]:
