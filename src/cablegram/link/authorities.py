@@ -15,6 +15,7 @@ from typing import Any
 
 from lxml import etree
 
+from cablegram.link.bulk import collector_paused
 from cablegram.record import Collection
 
 # "…/historicaldocuments/frus1961-63v06/persons#p_KFD1" and "…/departmenthistory/people/ID".
@@ -70,11 +71,12 @@ class Authorities:
     def load(cls, people_dir: Path | None, pocom_dir: Path | None) -> Authorities:
         """The register (people_dir or its data/ tree) and pocom; either may be None."""
         auth = cls()
-        if people_dir is not None:
-            auth._load_register(Path(people_dir))
-        if pocom_dir is not None:
-            auth._load_pocom(Path(pocom_dir))
-        auth._load_presidents()
+        with collector_paused():
+            if people_dir is not None:
+                auth._load_register(Path(people_dir))
+            if pocom_dir is not None:
+                auth._load_pocom(Path(pocom_dir))
+            auth._load_presidents()
         return auth
 
     # -- volumes ------------------------------------------------------------------------
@@ -226,7 +228,11 @@ class Authorities:
 
     @classmethod
     def from_json(cls, text: str) -> Authorities:
-        d: dict[str, Any] = json.loads(text)
+        with collector_paused():
+            return cls._from_dict(json.loads(text))
+
+    @classmethod
+    def _from_dict(cls, d: dict[str, Any]) -> Authorities:
         return cls(
             persons={k: RegisterPerson(**v) for k, v in d.get("persons", {}).items()},
             appointments=[Appointment(**a) for a in d.get("appointments", [])],

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from operator import attrgetter
 
 from cablegram.link.authorities import Appointment, Authorities, VolumePerson
+from cablegram.link.bulk import collector_paused
 from cablegram.link.context import (
     ABBREVIATIONS,
     CONCEPTS,
@@ -56,7 +57,8 @@ class Linker:
     def __init__(self, auth: Authorities, volumes_kept: int = VOLUMES_KEPT) -> None:
         self.auth = auth
         self.volumes_kept = volumes_kept
-        self._register: Index = register_index(auth)
+        with collector_paused():
+            self._register: Index = register_index(auth)
         # Ingest links volume by volume: a few volumes' indexes are kept, the oldest dropped.
         self._volumes: OrderedDict[str, tuple[list[VolumePerson], Index]] = OrderedDict()
         self._fuzzy: dict[str, FuzzyNames] = {}
@@ -156,7 +158,8 @@ class Linker:
         if cached is not None and cached[0] is listed:
             self._volumes.move_to_end(volume)
             return cached[1]
-        cached = self._volumes[volume] = (listed, volume_index(self.auth, volume))
+        with collector_paused():
+            cached = self._volumes[volume] = (listed, volume_index(self.auth, volume))
         self._volumes.move_to_end(volume)
         self._fuzzy.pop(volume, None)
         while len(self._volumes) > max(1, self.volumes_kept):

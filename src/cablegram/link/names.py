@@ -77,7 +77,7 @@ def name_forms(name: str) -> NameForms:
         parts = [p.strip() for p in clean.split(",") if p.strip()]
     else:
         parts = [clean.strip()] if clean.strip() else []
-    if not parts or not _WORD.search(parts[0]):
+    if not parts or not _has_letter(parts[0]):
         raise NameFormError(f"no name in {name!r}")
     if len(parts) > 1 and parts[1].split()[0] in _TITLE_WORDS:
         # "Sudomo, Vice Admiral": a title, not given names; "al-Said, General Nuri": a title,
@@ -112,11 +112,11 @@ def name_forms(name: str) -> NameForms:
         if len(parts) > 2 else None
     if given.casefold() in _SUFFIXES:  # "Smith, Jr., John"
         given = parts[2] if len(parts) > 2 else ""
-    forms = NameForms(surname, variants=[v for v in variants if v != surname])
+    forms = NameForms(surname, [], [], [v for v in variants if v != surname] if variants else [])
     first = surname.split()[0]
     if " " in surname and first[0].isupper() and len(first) > 2 and first not in _PARTICLES:
         forms.ends = [first]  # "Couve" for "Couve de Murville", "Ayub" for "Ayub Khan"
-    if given and _WORD.search(given):
+    if given and _has_letter(given):
         tokens = given.split()
         candidates = [f"{given} {surname}", f"{tokens[0]} {surname}"]
         # Any given name alone ("Averell Harriman" for "Harriman, W. Averell"), nicknames too.
@@ -132,6 +132,11 @@ def name_forms(name: str) -> NameForms:
         unique.pop(surname, None)
         forms.full = list(unique)
     return forms
+
+
+def _has_letter(text: str) -> bool:
+    # (A letter first, the usual case, without the regex.)
+    return text[0].isalpha() or _WORD.search(text) is not None
 
 
 def _unique(items: Iterable[str]) -> list[str]:
