@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -42,8 +43,10 @@ class FuzzyNames:
             near = self._by_length[size] = [c for c in self._choices if abs(len(c) - size) <= 1]
         return near
 
-    def find(self, text: str, taken: list[tuple[int, int]]
+    def find(self, text: str, taken: Callable[[], list[tuple[int, int]]]
              ) -> list[tuple[int, int, tuple[str, ...]]]:
+        """(start, end, keys) of each misspelt name outside the spans `taken()` gives (asked
+        for only when there is one: most documents have none)."""
         if not self._choices:
             return []
         seen = self._seen
@@ -57,9 +60,10 @@ class FuzzyNames:
         if words.isdisjoint(self._named):
             return []
         out = []
+        spans = taken()
         for m in _WORD.finditer(text):
             keys = seen[m.group()]
-            if keys and not any(s < m.end() and m.start() < e for s, e in taken):
+            if keys and not any(s < m.end() and m.start() < e for s, e in spans):
                 out.append((m.start(), m.end(), keys))
         return out
 

@@ -79,7 +79,7 @@ class Linker:
         hits += self._fuzzy_hits(text, record.collection, idx, hits, taken)
         if not idx.entries:
             hits += self._register_surnames(text, hits, taken)
-        hits.sort(key=lambda h: h.start)  # mentions in text order
+        hits.sort(key=_START)  # mentions in text order
         fulls = _full_positions(hits)
         persons: dict[tuple[str | None, str, str, tuple[str, ...]], PersonLink] = {}
         terms: dict[str, TermLink] = {}
@@ -189,8 +189,8 @@ class Linker:
         fz = self._fuzzy.get(volume)
         if fz is None:
             fz = self._fuzzy[volume] = FuzzyNames(idx, self._register.surnames)
-        spans = taken + [(h.start, h.end) for h in hits]
-        return [_Hit(s, e, "fuzzy", keys) for s, e, keys in fz.find(text, spans)]
+        found = fz.find(text, lambda: taken + [(h.start, h.end) for h in hits])
+        return [_Hit(s, e, "fuzzy", keys) for s, e, keys in found]
 
     def _register_surnames(self, text: str, hits: list[_Hit], taken: list[tuple[int, int]]
                            ) -> list[_Hit]:
