@@ -112,3 +112,27 @@ def test_json_round_trip(tmp_path: Path) -> None:
     auth.add_volume(Collection(id="v1", persons=[Person("p_A1", "Able, A.", None)]))
     back = Authorities.from_json(auth.to_json())
     assert back == auth
+
+
+def test_register_entry_read_in_one_walk_takes_what_findtext_would(tmp_path: Path) -> None:
+    # The first of each element counts, an empty one too; comments are no elements; every
+    # original and alternate counts, in order.
+    entry = """<person><!-- note --><id>100002</id><id>100003</id><names>
+    <preferred/><preferred><name>Smith, John</name></preferred>
+    <originals><original><name/><name>Smyth, J.</name>
+    <source-url>https://history.state.gov/historicaldocuments/frus1961-63v06/persons#p_SJ1</source-url>
+    </original><original><!-- c --><name>Smith, J.</name>
+    <source-url>https://history.state.gov/historicaldocuments/frus1961-63v06/persons#p_SJ1</source-url>
+    <source-url>https://history.state.gov/historicaldocuments/frus1964-68v01/persons#p_SJ2</source-url>
+    </original></originals><alternates><name>Smith, Jack</name><name/></alternates>
+    </names><birth-year></birth-year><birth-year>1900</birth-year><death-year>1970-05</death-year>
+    </person>"""
+    d = tmp_path / "people" / "data"
+    d.mkdir(parents=True)
+    (d / "100002.xml").write_text(entry, encoding="utf-8")
+    auth = Authorities.load(tmp_path / "people", None)
+    p = auth.persons["100002"]
+    assert p.name == "Smith, John"
+    assert p.names == ["Smith, John", "Smith, J.", "Smith, Jack"]
+    assert p.volume_ids == {"frus1961-63v06": ["p_SJ1"], "frus1964-68v01": ["p_SJ2"]}
+    assert p.birth is None and p.death == 1970

@@ -15,6 +15,7 @@ from typing import Any
 
 from lxml import etree
 
+from cablegram.link.bulk import collector_paused
 from cablegram.record import Collection
 
 # "…/historicaldocuments/frus1961-63v06/persons#p_KFD1" and "…/departmenthistory/people/ID".
@@ -70,11 +71,12 @@ class Authorities:
     def load(cls, people_dir: Path | None, pocom_dir: Path | None) -> Authorities:
         """The register (people_dir or its data/ tree) and pocom; either may be None."""
         auth = cls()
-        if people_dir is not None:
-            auth._load_register(Path(people_dir))
-        if pocom_dir is not None:
-            auth._load_pocom(Path(pocom_dir))
-        auth._load_presidents()
+        with collector_paused():
+            if people_dir is not None:
+                auth._load_register(Path(people_dir))
+            if pocom_dir is not None:
+                auth._load_pocom(Path(pocom_dir))
+            auth._load_presidents()
         return auth
 
     # -- volumes ------------------------------------------------------------------------
@@ -100,14 +102,12 @@ class Authorities:
     def volume_persons(self, volume: str) -> list[VolumePerson]:
         """The volume's persons list: as added, else as the register's source URLs give it."""
         if volume not in self.volumes:
-            self.volumes[volume] = [
-                VolumePerson(xml_id, p.name, None, p.id)
-                for p in self.persons.values() for xml_id in p.volume_ids.get(volume, ())]
+            self.volumes[volume] = [VolumePerson(xml_id, p.name, None, p.id)
+                                    for xml_id, p in _listed_in(self, volume)]
         return self.volumes[volume]
 
     def _register_by_volume_id(self, volume: str) -> dict[str, str]:
-        return {xml_id: p.id for p in self.persons.values()
-                for xml_id in p.volume_ids.get(volume, ())}
+        return {xml_id: p.id for xml_id, p in _listed_in(self, volume)}
 
     # -- register -----------------------------------------------------------------------
 
@@ -122,35 +122,38 @@ class Authorities:
             self._register_entry(el, path)
 
     def _register_entry(self, el: etree._Element, path: Path) -> None:
-        pid = (el.findtext("id") or "").strip()
+        e = _RegisterXml.of(el)
+        pid = (e.id or "").strip()
         if not pid:
             self.warnings.append(f"{path}: register entry without an id; skipped")
             return
-        preferred = (el.findtext("names/preferred/name") or "").strip()
+        preferred = (e.preferred or "").strip()
         names: list[str] = []
         volume_ids: dict[str, list[str]] = {}
         pocom_id = None
-        for orig in el.iterfind("names/originals/original"):
-            n = (orig.findtext("name") or "").strip()
-            if n:
+        for orig in e.originals:
+            first: str | None = None  # (its first name, as findtext gives it)
+            for part in orig:
+                if part.tag == "name":
+                    first = part.text or "" if first is None else first
+                elif part.tag == "source-url":
+                    u = (part.text or "").strip()
+                    if m := _VOLUME_URL.search(u):
+                        ids = volume_ids.setdefault(m.group(1), [])
+                        if m.group(2) not in ids:
+                            ids.append(m.group(2))
+                    elif m := _POCOM_URL.search(u):
+                        pocom_id = m.group(1)
+            if n := (first or "").strip():
                 names.append(n)
-            for url in orig.iterfind("source-url"):
-                u = (url.text or "").strip()
-                if m := _VOLUME_URL.search(u):
-                    ids = volume_ids.setdefault(m.group(1), [])
-                    if m.group(2) not in ids:
-                        ids.append(m.group(2))
-                elif m := _POCOM_URL.search(u):
-                    pocom_id = m.group(1)
-        names += [(a.text or "").strip() for a in el.iterfind("names/alternates/name") if a.text]
+        names += [(a.text or "").strip() for a in e.alternates if a.text]
         name = preferred or next(iter(names), "")
         if not name:
             self.warnings.append(f"{path}: register entry {pid} has no name; skipped")
             return
         self.persons[pid] = RegisterPerson(
             id=pid, name=name, names=list(dict.fromkeys([name, *names])), volume_ids=volume_ids,
-            pocom_id=pocom_id, birth=_year(el.findtext("birth-year")),
-            death=_year(el.findtext("death-year")))
+            pocom_id=pocom_id, birth=_year(e.birth), death=_year(e.death))
 
     # -- pocom --------------------------------------------------------------------------
 
@@ -225,13 +228,75 @@ class Authorities:
 
     @classmethod
     def from_json(cls, text: str) -> Authorities:
-        d: dict[str, Any] = json.loads(text)
+        with collector_paused():
+            return cls._from_dict(json.loads(text))
+
+    @classmethod
+    def _from_dict(cls, d: dict[str, Any]) -> Authorities:
         return cls(
             persons={k: RegisterPerson(**v) for k, v in d.get("persons", {}).items()},
             appointments=[Appointment(**a) for a in d.get("appointments", [])],
             warnings=list(d.get("warnings", [])),
             volumes={k: [VolumePerson(**p) for p in v] for k, v in d.get("volumes", {}).items()},
             terms={k: dict(v) for k, v in d.get("terms", {}).items()})
+
+
+# id(persons) -> (persons, their number, {volume: [(xml id, person)]}): the register turned
+# around once, not read whole for each volume; made again if persons are added (they are
+# not changed once loaded). Kept here, not in a field: the authorities' JSON is `asdict`'s.
+_BY_VOLUME: dict[int, tuple[dict[str, RegisterPerson], int,
+                            dict[str, list[tuple[str, RegisterPerson]]]]] = {}
+
+
+def _listed_in(auth: Authorities, volume: str) -> list[tuple[str, RegisterPerson]]:
+    """(xml id, person) of the register's persons that `volume` lists, in register order."""
+    persons = auth.persons
+    cached = _BY_VOLUME.get(id(persons))
+    if cached is None or cached[0] is not persons or cached[1] != len(persons):
+        if len(_BY_VOLUME) > 8:
+            _BY_VOLUME.clear()  # (tests make many authorities; a process links with one)
+        by_volume: dict[str, list[tuple[str, RegisterPerson]]] = {}
+        for p in persons.values():
+            for vol, xml_ids in p.volume_ids.items():
+                by_volume.setdefault(vol, []).extend((xml_id, p) for xml_id in xml_ids)
+        cached = _BY_VOLUME[id(persons)] = (persons, len(persons), by_volume)
+    return cached[2].get(volume, [])
+
+
+@dataclass(slots=True)
+class _RegisterXml:
+    """What a register entry holds, found in one walk over its elements: `findtext` and
+    `iterfind` of each path cost as much again as the parse (16,000 entries)."""
+
+    id: str | None = None  # the first of each, as findtext gives it ("" if empty)
+    preferred: str | None = None
+    birth: str | None = None
+    death: str | None = None
+    originals: list[etree._Element] = field(default_factory=list)  # names/originals/original
+    alternates: list[etree._Element] = field(default_factory=list)  # names/alternates/name
+
+    @classmethod
+    def of(cls, el: etree._Element) -> _RegisterXml:
+        e = cls()
+        for child in el:
+            tag = child.tag
+            if tag == "names":
+                for group in child:
+                    kind = group.tag
+                    if kind == "originals":
+                        e.originals += [o for o in group if o.tag == "original"]
+                    elif kind == "alternates":
+                        e.alternates += [a for a in group if a.tag == "name"]
+                    elif kind == "preferred" and e.preferred is None:
+                        e.preferred = next((n.text or "" for n in group if n.tag == "name"),
+                                           None)
+            elif tag == "id" and e.id is None:
+                e.id = child.text or ""
+            elif tag == "birth-year" and e.birth is None:
+                e.birth = child.text or ""
+            elif tag == "death-year" and e.death is None:
+                e.death = child.text or ""
+        return e
 
 
 def _row(entry: RegisterPerson | Appointment | VolumePerson) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -31,6 +32,7 @@ class FuzzyNames:
         self._choices = list(self._by_surname)
         self._known = known | frozenset(idx.by_surname)
         self._seen: dict[str, tuple[str, ...] | None] = {}
+        self._named: set[str] = set()  # the words of `_seen` that name someone
         self._by_length: dict[int, list[str]] = {}
 
     def _choices_near(self, size: int) -> list[str]:
@@ -41,25 +43,27 @@ class FuzzyNames:
             near = self._by_length[size] = [c for c in self._choices if abs(len(c) - size) <= 1]
         return near
 
-    def find(self, text: str, taken: list[tuple[int, int]]
+    def find(self, text: str, taken: Callable[[], list[tuple[int, int]]]
              ) -> list[tuple[int, int, tuple[str, ...]]]:
+        """(start, end, keys) of each misspelt name outside the spans `taken()` gives (asked
+        for only when there is one: most documents have none)."""
         if not self._choices:
             return []
         seen = self._seen
         # The words first, in one call: most documents have no misspelt name at all, and
-        # then no word's position is needed.
-        named = False
-        for word in set(_WORD.findall(text)):
-            keys = seen.get(word, ())
-            if keys == ():
-                keys = seen[word] = self._match(word)
-            named = named or keys is not None
-        if not named:
+        # then no word's position is needed. Only the words new to the volume are compared.
+        words = set(_WORD.findall(text))
+        for word in words.difference(seen):
+            keys = seen[word] = self._match(word)
+            if keys is not None:
+                self._named.add(word)
+        if words.isdisjoint(self._named):
             return []
         out = []
+        spans = taken()
         for m in _WORD.finditer(text):
             keys = seen[m.group()]
-            if keys and not any(s < m.end() and m.start() < e for s, e in taken):
+            if keys and not any(s < m.end() and m.start() < e for s, e in spans):
                 out.append((m.start(), m.end(), keys))
         return out
 

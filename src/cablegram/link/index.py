@@ -7,6 +7,11 @@ A candidate key is "v:<xml id>" (an entry of the volume's persons list) or "r:<r
 The automata are ahocorasick_rs's (Rust): the register's 150,000 forms take ~25 MB there
 against ~110 MB as a pyahocorasick trie of Python values, and a text is scanned in one call
 that returns every match. Payloads are shared: one tuple per distinct value, not per form.
+
+They scan bytes, one per character (`haystack`), so that a match's offsets are the text's
+own: ahocorasick_rs's `str` scan maps every byte of every text to its character first, which
+cost as much as the scan itself. A character outside ASCII is a "?" there; the few forms
+that hold one (or a "?") are checked against the text at each match.
 """
 
 from __future__ import annotations
@@ -92,18 +97,31 @@ class Entry:
 Payload = tuple[str, "tuple[str, ...] | str"]
 
 
+def haystack(text: str) -> bytes:
+    """What an automaton scans for `text`: a byte per character, "?" for one beyond ASCII."""
+    return text.encode("ascii", "replace")
+
+
 @dataclass(slots=True)
 class Automaton:
     """Name forms to find in text, and what each one found means."""
 
-    matcher: ahocorasick_rs.AhoCorasick | None  # None: no forms at all
+    matcher: ahocorasick_rs.BytesAhoCorasick | None  # None: no forms at all
     payloads: list[Payload]
+    # Form number -> form, for the forms whose bytes also match other text ("?").
+    checked: dict[int, str] = field(default_factory=dict)
 
     def matches(self, text: str) -> list[tuple[int, int, int]]:
         """Every occurrence of every form, overlapping ones too: (form number, start, end)."""
+        checked = self.checked
+        return [m for m in self.scan(haystack(text))
+                if m[0] not in checked or text[m[1] : m[2]] == checked[m[0]]]
+
+    def scan(self, scanned: bytes) -> list[tuple[int, int, int]]:
+        """`matches` in a text's `haystack`, but the forms of `checked` still to check."""
         if self.matcher is None:
             return []
-        return self.matcher.find_matches_as_indexes(text, overlapping=True)
+        return self.matcher.find_matches_as_indexes(scanned, overlapping=True)
 
 
 @dataclass(slots=True)
@@ -113,6 +131,8 @@ class Index:
     surnames: frozenset[str] = frozenset()  # (register) every surname known
     given: frozenset[str] = frozenset()  # (register) every given name known
     by_surname: dict[str, tuple[str, ...]] = field(default_factory=dict)  # (volume)
+    # (volume) register id -> the first of the entries tied to it
+    by_register: dict[str, Entry] = field(default_factory=dict)
 
 
 def _forms(name: str) -> NameForms | None:
@@ -145,31 +165,53 @@ class _Table:
     surname: dict[str, list[str]] = field(default_factory=dict)
 
     def surnames_only(self) -> dict[str, tuple[str, ...]]:
-        return {form: tuple(sorted(set(keys))) for form, keys in self.surname.items()
-                if form not in self.full}
+        full = self.full
+        return {form: (keys[0],) if len(keys) == 1 else tuple(sorted(set(keys)))
+                for form, keys in self.surname.items() if form not in full}
 
     def __contains__(self, form: str) -> bool:
         return form in self.full or form in self.surname
 
 
+# Words that are no one's name alone.
+_NOT_FORMS = FUNCTION_WORDS | TITLES
+
+
 def _add(table: _Table, form: str, key: str, full: bool, upper: bool = True) -> None:
-    if len(form) < 2 or not form[0].isalpha() or form in FUNCTION_WORDS or form in TITLES:
+    if len(form) < 2 or not form[0].isalpha() or form in _NOT_FORMS:
         return
-    (table.full if full else table.surname).setdefault(form, []).append(key)
+    forms = table.full if full else table.surname
+    keys = forms.get(form)
+    if keys is None:
+        forms[form] = [key]
+    else:
+        keys.append(key)
     if form[0].islower():  # "de Gaulle" opens a sentence as "De Gaulle"
         _add(table, form[0].upper() + form[1:], key, full, upper)
     if upper and len(form) > 3 and not form.isupper():
-        _add(table, form.upper(), key, full, False)  # telegrams sign "RUSK", "HENRY A. KISSINGER"
+        # Telegrams sign "RUSK", "HENRY A. KISSINGER". (What `_add(..., upper=False)` does,
+        # written out for the usual form: it runs for every form of the register.)
+        big = form.upper()
+        if big[0].isalpha() and not big[0].islower() and big not in _NOT_FORMS:
+            keys = forms.get(big)
+            if keys is None:
+                forms[big] = [key]
+            else:
+                keys.append(key)
+        else:
+            _add(table, big, key, full, False)
 
 
-def _automaton(table: _Table, extra: dict[str, tuple[str, str]]) -> Automaton:
+def _automaton(table: _Table, surnames: dict[str, tuple[str, ...]],
+               extra: dict[str, tuple[str, str]]) -> Automaton:
+    """The automaton of a table's full forms, its `surnames_only`, and `extra` forms."""
     forms: list[str] = []
     payloads: list[Payload] = []
     shared: dict[Payload, Payload] = {}
-    for kind, named in (("full", table.full.items()),
-                        ("surname", table.surnames_only().items())):
-        for form, keys in named:
-            value: Payload = (kind, tuple(sorted(set(keys))))
+    for kind, named in (("full", table.full), ("surname", surnames)):
+        for form, keys in named.items():
+            # (Most forms name one person: no set to sort.)
+            value: Payload = (kind, (keys[0],) if len(keys) == 1 else tuple(sorted(set(keys))))
             forms.append(form)
             payloads.append(shared.setdefault(value, value))
     for form, value in extra.items():
@@ -179,9 +221,12 @@ def _automaton(table: _Table, extra: dict[str, tuple[str, str]]) -> Automaton:
     if not forms:
         return Automaton(None, [])
     # Patterns are not kept on the Python side: a match gives the form's number.
-    matcher = ahocorasick_rs.AhoCorasick(
-        forms, implementation=ahocorasick_rs.Implementation.ContiguousNFA, store_patterns=False)
-    return Automaton(matcher, payloads)
+    scanned = [haystack(form) for form in forms]
+    checked = {i: form for i, (form, b) in enumerate(zip(forms, scanned, strict=True))
+               if b"?" in b}
+    matcher = ahocorasick_rs.BytesAhoCorasick(
+        scanned, implementation=ahocorasick_rs.Implementation.ContiguousNFA)
+    return Automaton(matcher, payloads, checked)
 
 
 def register_index(auth: Authorities) -> Index:
@@ -192,20 +237,25 @@ def register_index(auth: Authorities) -> Index:
     for p in auth.persons.values():
         key = f"r:{p.id}"
         given: set[str] = set()
+        own = None  # the forms of p.name
         for n in p.names:
             f = _forms(n)
+            if n == p.name:
+                own = f
             if f is None:
                 continue
             surnames.add(f.surname)
             given |= _given(f)
             for form in f.full:
                 _add(table, form, key, True)
-        f = _forms(p.name)
-        entries[key] = Entry(key, p.name, p.id, None, "", f.surname if f else p.name,
+        if own is None and p.name not in p.names:
+            own = _forms(p.name)
+        entries[key] = Entry(key, p.name, p.id, None, "", own.surname if own else p.name,
                              frozenset(given), p.birth, p.death)
     given_names = frozenset(g for e in entries.values() for g in e.given
                             if len(g) > 2 and not g.endswith("."))
-    return Index(_automaton(table, {}), entries, frozenset(surnames), given_names)
+    return Index(_automaton(table, table.surnames_only(), {}), entries, frozenset(surnames),
+                 given_names)
 
 
 def volume_index(auth: Authorities, volume: str) -> Index:
@@ -259,4 +309,9 @@ def volume_index(auth: Authorities, volume: str) -> Index:
     extra: dict[str, tuple[str, str]] = {t: ("term", e) for t, e in terms_for(auth, volume).items()}
     extra.update({p: ("role", r) for p, r in ROLE_PHRASES.items()})
     by_surname = table.surnames_only()
-    return Index(_automaton(table, extra), entries, by_surname=by_surname)
+    by_register: dict[str, Entry] = {}
+    for e in entries.values():
+        if e.register_id is not None:
+            by_register.setdefault(e.register_id, e)
+    return Index(_automaton(table, by_surname, extra), entries, by_surname=by_surname,
+                 by_register=by_register)

@@ -13,9 +13,11 @@ import re
 from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
+from operator import attrgetter
 
 from cablegram.link.authorities import Appointment, Authorities, VolumePerson
+from cablegram.link.bulk import collector_paused
 from cablegram.link.context import (
     ABBREVIATIONS,
     CONCEPTS,
@@ -40,7 +42,7 @@ from cablegram.link.evidence import (
     speaks_of_the_past,
 )
 from cablegram.link.fuzzy import FuzzyNames
-from cablegram.link.index import Entry, Index, register_index, volume_index
+from cablegram.link.index import Entry, Index, haystack, register_index, volume_index
 from cablegram.link.roles import holders
 from cablegram.record import Mention, PersonLink, Record, TermLink
 
@@ -62,7 +64,8 @@ class Linker:
     def __init__(self, auth: Authorities, volumes_kept: int = VOLUMES_KEPT) -> None:
         self.auth = auth
         self.volumes_kept = volumes_kept
-        self._register: Index = register_index(auth)
+        with collector_paused():
+            self._register: Index = register_index(auth)
         # Given names a capitalised word before "D. Martin" may be: the register's, less the
         # titles and offices some of its entries carry as given names ("State", "Honorable").
         self._first_names = self._register.given - TITLES - OFFICE_ENDS - FUNCTION_WORDS \
@@ -90,11 +93,12 @@ class Linker:
         hits += self._fuzzy_hits(text, record.collection, idx, hits, taken)
         if not idx.entries:
             hits += self._register_surnames(text, hits, taken)
-        hits.sort(key=lambda h: h.start)  # mentions in text order
+        hits.sort(key=_START)  # mentions in text order
         fulls = _full_positions(hits, text)
         called = self._given_names_of(fulls, idx)
         persons: dict[tuple[str | None, str, str, tuple[str, ...]], PersonLink] = {}
         terms: dict[str, TermLink] = {}
+        listed, known = idx.entries, self._register.entries  # (`_entry`, written out)
         # Who a surname was found to be earlier in the document ("President Johnson ...
         # McNamara told Johnson"): a later tie between them and others is them.
         meant: dict[str, Entry] = {}
@@ -111,7 +115,7 @@ class Linker:
                     _put(persons, found, (), "role-by-date", mention)
                 continue
             assert isinstance(h.payload, tuple)
-            cands = [e for k in h.payload if (e := self._entry(k, idx)) is not None]
+            cands = [e for k in h.payload if (e := listed.get(k) or known.get(k)) is not None]
             if h.kind == "fuzzy" and _not_a_person(text, h.start, h.end, cands,
                                                    self._register.given):
                 continue  # ("San Clemente" is no misspelling of Clements)
@@ -159,10 +163,11 @@ class Linker:
             return out
         hits = _choose(self._hits(part, idx), [])
         fulls = _full_positions(hits, part)
+        listed, known = idx.entries, self._register.entries  # (`_entry`, written out)
         for h in hits:
             if h.kind not in ("full", "surname") or not isinstance(h.payload, tuple):
                 continue
-            cands = [e for k in h.payload if (e := self._entry(k, idx)) is not None]
+            cands = [e for k in h.payload if (e := listed.get(k) or known.get(k)) is not None]
             if h.kind == "surname" and _not_a_person(part, h.start, h.end, cands,
                                                      self._register.given):
                 continue
@@ -184,7 +189,8 @@ class Linker:
         if cached is not None and cached[0] is listed:
             self._volumes.move_to_end(volume)
             return cached[1]
-        cached = self._volumes[volume] = (listed, volume_index(self.auth, volume))
+        with collector_paused():
+            cached = self._volumes[volume] = (listed, volume_index(self.auth, volume))
         self._volumes.move_to_end(volume)
         self._fuzzy.pop(volume, None)
         while len(self._volumes) > max(1, self.volumes_kept):
@@ -193,13 +199,20 @@ class Linker:
         return cached[1]
 
     def _hits(self, text: str, idx: Index) -> list[_Hit]:
+        """The whole-word matches of the volume's forms, then of the register's."""
         hits = []
+        scanned = haystack(text)
+        size = len(text)
         for automaton in (idx.automaton, self._register.automaton):
-            payloads = automaton.payloads
-            for form, start, end in automaton.matches(text):
-                if _bounded(text, start, end):
-                    kind, payload = payloads[form]
-                    hits.append(_Hit(start, end, kind, payload))
+            payloads, checked = automaton.payloads, automaton.checked
+            for form, start, end in automaton.scan(scanned):
+                # `_bounded`, written out: it runs for every match of every text.
+                if (start and (text[start - 1].isalnum() or text[start - 1] == "-")) \
+                        or (end < size and text[end].isalnum()) \
+                        or (form in checked and text[start:end] != checked[form]):
+                    continue
+                kind, payload = payloads[form]
+                hits.append(_Hit(start, end, kind, payload))
         return hits
 
     def _fuzzy_hits(self, text: str, volume: str, idx: Index, hits: list[_Hit],
@@ -207,8 +220,8 @@ class Linker:
         fz = self._fuzzy.get(volume)
         if fz is None:
             fz = self._fuzzy[volume] = FuzzyNames(idx, self._register.surnames)
-        spans = taken + [(h.start, h.end) for h in hits]
-        return [_Hit(s, e, "fuzzy", keys) for s, e, keys in fz.find(text, spans)]
+        found = fz.find(text, lambda: taken + [(h.start, h.end) for h in hits])
+        return [_Hit(s, e, "fuzzy", keys) for s, e, keys in found]
 
     def _register_surnames(self, text: str, hits: list[_Hit], taken: list[tuple[int, int]]
                            ) -> list[_Hit]:
@@ -257,7 +270,9 @@ class Linker:
         e = idx.entries.get(f"v:{link.volume_id}")
         if link.id is not None or e is None or e.register_id is None:
             return link
-        return replace(link, id=e.register_id, mentions=list(link.mentions))
+        # (`dataclasses.replace`, written out: it runs for every markup link.)
+        return PersonLink(e.register_id, link.name, list(link.mentions), link.how,
+                          link.volume_id, link.candidates)
 
     # -- resolution ---------------------------------------------------------------------
 
@@ -370,10 +385,7 @@ class Linker:
         if len(ids) != 1:
             return None
         rid = ids.pop()
-        in_volume = [e for e in idx.entries.values() if e.register_id == rid]
-        if in_volume:
-            return in_volume[0]
-        return self._register.entries.get(f"r:{rid}")
+        return idx.by_register.get(rid) or self._register.entries.get(f"r:{rid}")
 
 
 def _holds(title: str, description: str) -> bool:
@@ -404,13 +416,19 @@ def _bounded(text: str, start: int, end: int) -> bool:
     return not (end < len(text) and text[end].isalnum())
 
 
+_START, _END = attrgetter("start"), attrgetter("end")
+
+
 def _choose(hits: list[_Hit], taken: list[tuple[int, int]]) -> list[_Hit]:
     """Longest leftmost matches that overlap neither each other nor a markup mention."""
     out: list[_Hit] = []
     last_end = 0
     spans = sorted(taken)
     ends = [e for _, e in spans]
-    for h in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+    # By start, the longest first (two stable sorts: cheaper than a key of two).
+    hits = sorted(hits, key=_END, reverse=True)
+    hits.sort(key=_START)
+    for h in hits:
         if h.start < last_end:
             continue
         if spans:

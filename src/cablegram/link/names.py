@@ -47,27 +47,37 @@ _SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "2d", "3d"})
 # Parenthesised nicknames ("Carter, James Earl (“Jimmy”), Jr.") and bracketed notes.
 _PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 _NICK = re.compile(r"[^\W\d_][\w-]+")
-_SPACE = re.compile(r"\s+")
 # A surname must start with a letter (capital in text) and hold a letter beyond particles.
 _WORD = re.compile(r"[^\W\d_]")
 
 
 def name_forms(name: str) -> NameForms:
     """The forms of a listed name: "Surname, Given[, Suffix]" or a name printed in order."""
-    head, comma, rest = name.partition(",")
-    # "Nasser (Nasr, Nassir), Gamal": other spellings of the surname; "(“Tommy”)" after the
-    # given names: a nickname. (A comma inside the parentheses is not the name's comma.)
-    if "(" in head and ")" not in head and ")" in rest:
-        close = rest.index(")")
-        head, rest = f"{head},{rest[:close + 1]}", rest[close + 1 :].lstrip(",")
-        comma = ","
-    variants = [w for m in _PARENS.findall(head) for w in _NICK.findall(m) if w[0].isupper()]
-    nicknames = [w for m in _PARENS.findall(rest) for w in _NICK.findall(m)]
-    name = f"{_PARENS.sub('', head)}{comma}{rest}"
-    clean = _SPACE.sub(" ", _PARENS.sub("", name)).strip(" ,;")
-    clean = clean.replace("“", "").replace("”", "").replace('"', "")
-    parts = [p.strip() for p in clean.split(",") if p.strip()]
-    if not parts or not _WORD.search(parts[0]):
+    variants: list[str] = []
+    nicknames: list[str] = []
+    if "(" in name or "[" in name:  # (most names have no parentheses: no regex for them)
+        head, comma, rest = name.partition(",")
+        # "Nasser (Nasr, Nassir), Gamal": other spellings of the surname; "(“Tommy”)" after
+        # the given names: a nickname. (A comma inside the parentheses is not the name's.)
+        if "(" in head and ")" not in head and ")" in rest:
+            close = rest.index(")")
+            head, rest = f"{head},{rest[:close + 1]}", rest[close + 1 :].lstrip(",")
+            comma = ","
+        variants = [w for m in _PARENS.findall(head) for w in _NICK.findall(m) if w[0].isupper()]
+        nicknames = [w for m in _PARENS.findall(rest) for w in _NICK.findall(m)]
+        name = f"{_PARENS.sub('', head)}{comma}{rest}"
+        clean = _PARENS.sub("", name)
+    else:
+        clean = name
+    # (`split` collapses every run of white space, as `\s+` does.)
+    clean = " ".join(clean.split()).strip(" ,;")
+    if "“" in clean or "”" in clean or '"' in clean:
+        clean = clean.replace("“", "").replace("”", "").replace('"', "")
+    if "," in clean:
+        parts = [p.strip() for p in clean.split(",") if p.strip()]
+    else:
+        parts = [clean.strip()] if clean.strip() else []
+    if not parts or not _has_letter(parts[0]):
         raise NameFormError(f"no name in {name!r}")
     if len(parts) > 1 and parts[1].split()[0] in _TITLE_WORDS:
         # "Sudomo, Vice Admiral": a title, not given names; "al-Said, General Nuri": a title,
@@ -98,14 +108,15 @@ def name_forms(name: str) -> NameForms:
     surname, given = parts[0], parts[1]
     if given.startswith("The ") or given.split()[-1] in ("of", "the"):
         raise NameFormError(f"a title, not a name: {name!r}")  # "Iran, The Shah-in-Shah of"
-    suffix = next((p for p in parts[2:] if p.casefold() in _SUFFIXES), None)
+    suffix = next((p for p in parts[2:] if p.casefold() in _SUFFIXES), None) \
+        if len(parts) > 2 else None
     if given.casefold() in _SUFFIXES:  # "Smith, Jr., John"
         given = parts[2] if len(parts) > 2 else ""
-    forms = NameForms(surname=surname, variants=[v for v in variants if v != surname])
+    forms = NameForms(surname, [], [], [v for v in variants if v != surname] if variants else [])
     first = surname.split()[0]
     if " " in surname and first[0].isupper() and len(first) > 2 and first not in _PARTICLES:
         forms.ends = [first]  # "Couve" for "Couve de Murville", "Ayub" for "Ayub Khan"
-    if given and _WORD.search(given):
+    if given and _has_letter(given):
         tokens = given.split()
         candidates = [f"{given} {surname}", f"{tokens[0]} {surname}"]
         # Any given name alone ("Averell Harriman" for "Harriman, W. Averell"), nicknames too.
@@ -117,8 +128,15 @@ def name_forms(name: str) -> NameForms:
                            f"{' '.join(initials)} {surname}"]
         if suffix:
             candidates += [f"{given} {surname}, {suffix}", f"{given} {surname} {suffix}"]
-        forms.full = _unique(c for c in candidates if c != forms.surname)
+        unique = dict.fromkeys(candidates)
+        unique.pop(surname, None)
+        forms.full = list(unique)
     return forms
+
+
+def _has_letter(text: str) -> bool:
+    # (A letter first, the usual case, without the regex.)
+    return text[0].isalpha() or _WORD.search(text) is not None
 
 
 def _unique(items: Iterable[str]) -> list[str]:
