@@ -131,10 +131,21 @@ _WORD_BEFORE = re.compile(r"([\w.’'-]+)[ \t]*$")
 _WORD_AFTER = re.compile(r"^[ \t]*([\w.’'-]+)")
 
 
+_WORDISH = "_.’'-"
+
+
 def word_before(text: str, start: int) -> str:
-    """The word printed just before `start` on the same line ("" at a line start)."""
-    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    return m.group(1) if m else ""
+    """The word printed just before `start` on the same line ("" at a line start), within
+    40 characters: what `_WORD_BEFORE` finds there, read backwards without a regex (this
+    runs for every name found, and the regex's search from the left cost 15% of linking)."""
+    lo = max(0, start - 40)
+    end = start - 1 if start > lo and text[start - 1] == "\n" else start  # (`$` before a \n)
+    while end > lo and text[end - 1] in " \t":
+        end -= 1
+    at = end
+    while at > lo and (text[at - 1].isalnum() or text[at - 1] in _WORDISH):
+        at -= 1
+    return text[at:end]
 
 
 def word_after(text: str, end: int) -> str:
