@@ -73,7 +73,9 @@ _TYPES: tuple[tuple[str, str], ...] = (
     (r"(?:\w+ )?agreement", "agreement"),
     (r"(?:study|chronology|annex|outline|estimate|summary|analysis)\b(?!\s+memorand)", "paper"),
 )
-_TYPE_RE = [(re.compile(p, re.IGNORECASE), t) for p, t in _TYPES]
+# One regex tries the phrases in order (as many calls a position would): group i is _TYPES[i].
+_TYPE_RE = re.compile("|".join(f"({p})" for p, _ in _TYPES), re.IGNORECASE)
+_TYPE_NAMES = [t for _, t in _TYPES]
 # Every doc_type parse_heading can give, for documentation and validation.
 DOC_TYPES: tuple[str, ...] = tuple(sorted({t for _, t in _TYPES}))
 
@@ -211,10 +213,9 @@ def _doc_type(title: str) -> tuple[str | None, int]:
     """
     pos = 0
     for _ in range(_QUALIFIED_MAX + 1):
-        for pattern, name in _TYPE_RE:
-            m = pattern.match(title, pos)
-            if m:
-                return name, m.end()
+        m = _TYPE_RE.match(title, pos)
+        if m:
+            return _TYPE_NAMES[m.lastindex - 1], m.end()  # type: ignore[operator]
         word = _QUALIFIER.match(title, pos)
         if word is None:
             break

@@ -26,6 +26,23 @@ def tidy(text: str) -> str:
     return text
 
 
+# What a case-insensitive regex takes for an ASCII letter besides its two cases.
+_ODD_CASES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def folded(text: str) -> str:
+    """`text` lowered as a case-insensitive regex sees its ASCII letters.
+
+    A word missing from it is missing for such a regex too: a cheap test that spares a
+    regex scan of the whole text when the word it needs is not there.
+    """
+    if not text.isascii() and (
+        "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text
+    ):
+        text = text.translate(_ODD_CASES)
+    return text.lower()
+
+
 _PERIOD = re.compile(r"(\S*)\.(?=\s|$)")
 # A period after these ends no sentence: "Mr. Rusk", "U.S. Forces", "John A. McCone", "Vol. II".
 _ABBREV = frozenset(

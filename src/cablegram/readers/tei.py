@@ -31,9 +31,10 @@ _T = f"{{{TEI_NS}}}"
 DIV, TEI_HEADER, FRONT, TERM = _T + "div", _T + "teiHeader", _T + "front", _T + "term"
 XMLID = "{http://www.w3.org/XML/1998/namespace}id"
 # Compiled once: every xml:id in a subtree (to find repeats, which libxml2 is told to allow).
-_IDS = etree.XPath("descendant-or-self::*/@xml:id", smart_strings=False)
+_IDS = etree.XPath("descendant-or-self::*/@xml:id", smart_strings=False, regexp=False)
 _HEAD_TEXT = etree.XPath(
-    "descendant::text()[not(ancestor::t:note)]", namespaces={"t": TEI_NS}, smart_strings=False
+    "descendant::text()[not(ancestor::t:note)]", namespaces={"t": TEI_NS}, smart_strings=False,
+    regexp=False,
 )
 _YEARS = re.compile(r"(\d{4})(?:\s*[–-]\s*(\d{2,4}))?")
 

@@ -110,12 +110,18 @@ def build_record(doc: etree._Element, ctx: VolumeContext, sections: list[dict[st
     marked = mk.collect(doc, head, dateline, closer) if ctx.markup else None
     dateline_text = text_of(dateline) if dateline is not None else ""
     lines = lines_of(closer) if closer is not None else []
-    # Read before the tree is blanked below; the telegram number opens one of them.
-    opening = [text_of(p) for p in parts.first_ps]
-    if notes.source is None and opening:
+    h = _heading(heading_text, rec)
+    first_ps = parts.first_ps
+    if notes.source is None and first_ps:
         # No source note, but a first paragraph "[Source: ...]" (a document not declassified):
         # that is its source note. The paragraph stays in the text, as printed.
-        notes.source = rec.source_note = bracketed_source(opening[0])
+        notes.source = rec.source_note = bracketed_source(text_of(first_ps[0]))
+    doc_type = h.doc_type or doc_type_from_source_note(notes.source)
+    # A cable's number opens one of its first paragraphs: read before the tree is fenced
+    # below, and only as many paragraphs as it takes (most often the first).
+    telegram = None
+    if doc_type in TELEGRAM_TYPES and first_ps:
+        telegram = _safe(find_telegram_number, (text_of(p) for p in first_ps), rec)
     attachments = [{"head": text_of(ah) if (ah := a.find(HEAD)) is not None else ""}
                    for a in doc.iter(*ATTACHMENTS)]
     if attachments:
@@ -128,10 +134,9 @@ def build_record(doc: etree._Element, ctx: VolumeContext, sections: list[dict[st
     if fenced:
         rec.text, rec.persons = tei_persons.unfence(rec.text, fenced)
 
-    h = _heading(heading_text, rec)
     rec.title = h.title or heading_text
     rec.number = h.number
-    rec.doc_type = h.doc_type or doc_type_from_source_note(notes.source)
+    rec.doc_type = doc_type
     if rec.doc_type is None and heading_text.lower().strip(" .") == "editorial note":
         rec.doc_type = "editorial-note"
     rec.sender, rec.recipient = h.sender, h.recipient
@@ -140,8 +145,7 @@ def build_record(doc: etree._Element, ctx: VolumeContext, sections: list[dict[st
     # (else the markup replaces every value the dateline parse gives: skipped for speed)
     _set_source(rec, _source_note(notes.source, rec))
     fill_marking_from_body(rec)
-    if rec.doc_type in TELEGRAM_TYPES and opening:
-        rec.telegram_number = _safe(find_telegram_number, opening, rec)
+    rec.telegram_number = telegram
     rec.signers = (_safe(parse_signers, lines, rec) or []) if lines else []
     rec.redactions = _safe(find_redactions, rec.text, rec) or []
     rec.references = _references(rec, ref_marks, ctx)

@@ -40,7 +40,8 @@ _MARKED = tuple(_MARKS)
 
 
 # libxml2 joins and normalises the text in C; the sentinels are not XML whitespace, so they stay.
-_NORMALISED = etree.XPath("normalize-space(.)", smart_strings=False)
+# (regexp=False: the EXSLT regular expressions are not registered anew on every call.)
+_NORMALISED = etree.XPath("normalize-space(.)", smart_strings=False, regexp=False)
 
 
 def norm(s: str) -> str:
