@@ -8,8 +8,6 @@ between spaces leaves one space, so the text is exactly the text read without ma
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
 from cablegram.readers.tei_text import PERSNAME
@@ -17,7 +15,6 @@ from cablegram.record import Mention, PersonLink
 
 OPEN = "\ue002"
 CLOSE = "\ue003"
-_FENCE = re.compile(f"([{OPEN}{CLOSE}])")  # a split keeps them
 
 
 def fence(doc: etree._Element) -> list[str]:
@@ -25,10 +22,13 @@ def fence(doc: etree._Element) -> list[str]:
     ids: list[str] = []
     for el in doc.iter(PERSNAME):
         ref = (el.get("corresp") or "").strip()
-        if not ref or not ((el.text or "").strip() or len(el)):
+        if not ref:
+            continue
+        text = el.text or ""
+        if not (text.strip() or len(el)):
             continue
         ids.append(ref.split()[0].rpartition("#")[2])  # "#p_X", "p_X", ".#p_X"
-        el.text = OPEN + (el.text or "")
+        el.text = OPEN + text
         el.tail = CLOSE + (el.tail or "")
     return ids
 
@@ -37,7 +37,7 @@ def unfence(text: str, ids: list[str]) -> tuple[str, list[PersonLink]]:
     """The text without fences, and one markup link per volume id with its mentions."""
     if OPEN not in text and CLOSE not in text:
         return text, []
-    pieces = _FENCE.split(text)  # [chunk, fence, chunk, ..., fence, chunk]
+    pieces = _pieces(text)
     out: list[str] = []
     size = 0  # len("".join(out))
     prev = "\n"  # the last character out (a line start before any)
@@ -72,6 +72,23 @@ def unfence(text: str, ids: list[str]) -> tuple[str, list[PersonLink]]:
         out[-1] = out[-1][:-1]
     clean = "".join(out)
     return clean, _links(clean, spans, ids)
+
+
+def _pieces(text: str) -> list[str]:
+    """[chunk, fence, chunk, ..., fence, chunk]: the text between fences, and each fence.
+
+    (Two str.split are several times faster than one regex split over a long text.)
+    """
+    out: list[str] = []
+    for j, part in enumerate(text.split(OPEN)):
+        if j:
+            out.append(OPEN)
+        chunks = part.split(CLOSE)
+        out.append(chunks[0])
+        for chunk in chunks[1:]:
+            out.append(CLOSE)
+            out.append(chunk)
+    return out
 
 
 def _links(text: str, spans: list[tuple[int, int, int]], ids: list[str]) -> list[PersonLink]:
