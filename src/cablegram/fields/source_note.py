@@ -82,13 +82,9 @@ _OLD_STYLE = re.compile(r"^(?P<file>[0-9][0-9A-Z.]*/[0-9A-Z–\-]+(?:\s*[A-Z]+)?
 
 # Words without which the regexes above cannot match (tested on `folded` text first: most
 # notes name no drafter and few print a bare caveat).
-_CLASS_WORDS = ("secret", "confidential", "official", "restricted", "classified", "classification")
-_BARE_WORDS = ("secret", "confidential", "limited", "unclassified")
-_DRAFTED_WORDS = ("drafted", "cleared", "approved")
-
-
-def _has(low: str, words: tuple[str, ...]) -> bool:
-    return any(w in low for w in words)
+_CLASS_WORDS = re.compile("secret|confidential|official|restricted|classifi")
+_BARE_WORDS = re.compile(r"(?:secret|confidential|limited official use|unclassified)\s")
+_DRAFTED_WORDS = re.compile("drafted|cleared|approved")
 
 
 def _classification(m: re.Match[str]) -> str:
@@ -193,8 +189,8 @@ def parse_source_note(text: str) -> SourceNote:
     if prefix:
         t = t[prefix.end() :]
     low = folded(t)
-    m = _find_class(t) if _has(low, _CLASS_WORDS) else None
-    if (m is None or not m["rest"]) and _has(low, _BARE_WORDS):
+    m = _find_class(t) if _CLASS_WORDS.search(low) else None
+    if (m is None or not m["rest"]) and _BARE_WORDS.search(low):
         bare = _BARE_CAVEAT.sub(r"\1; ", t)
         if bare != t:
             t, m = bare, _find_class(bare)
@@ -219,7 +215,7 @@ def parse_source_note(text: str) -> SourceNote:
         else:
             repository, file = first.strip() or None, rest.strip() or None
     people: dict[str, str | None] = {"drafted": None, "cleared": None, "approved": None}
-    for d in _DRAFTED.finditer(t) if _has(low, _DRAFTED_WORDS) else ():
+    for d in _DRAFTED.finditer(t) if _DRAFTED_WORDS.search(low) else ():
         who = _who(d["who"])
         for kind in (d["kind"], d["also"]):
             if kind and people[kind.lower()] is None:

@@ -7,7 +7,6 @@ import re
 # The older TEI volumes print "Paris , June 13" and "1959 ."; printed text has no such spaces.
 _SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:)\]])")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[]) ")
-_BEFORE_PUNCT = (" ,", " .", " ;", " :", " )", " ]")
 
 
 def squash(text: str) -> str:
@@ -19,7 +18,7 @@ def squash(text: str) -> str:
 def tidy(text: str) -> str:
     """`squash`, then drop spaces before closing punctuation and after opening brackets."""
     text = squash(text)
-    if any(p in text for p in _BEFORE_PUNCT):
+    if _SPACE_BEFORE_PUNCT.search(text):  # (a search is cheaper than six `in` tests)
         text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     if "( " in text or "[ " in text:
         text = _SPACE_AFTER_OPEN.sub(r"\1", text)
