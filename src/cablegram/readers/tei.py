@@ -18,7 +18,7 @@ from typing import Any, cast
 from lxml import etree
 
 from cablegram.errors import ReadError
-from cablegram.readers.tei_doc import VolumeContext, build_record
+from cablegram.readers.tei_doc import VolumeContext, build_record, finish_records
 from cablegram.readers.tei_input import (
     TEI_NS,
     check_head,
@@ -98,6 +98,7 @@ class TeiReader:
             name = etree.QName(root).localname
             raise ReadError(path, f"not a TEI document (root element <{name}>)")
         self._note_ids(root, state)
+        finish_records(state.ctx)
         self._resolve_refs(state)
         warnings = [
             f"xml:id {i!r} is repeated in the volume (ingested anyway; references to it are "
