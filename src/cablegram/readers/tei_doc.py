@@ -41,9 +41,10 @@ from cablegram.readers.tei_text import (
     TEI,
     P,
     blank,
-    body_text,
+    laid_out,
     lines_of,
     mark_layout,
+    raw_text,
     text_of,
 )
 from cablegram.record import Footnote, Record, Reference, Source
@@ -128,10 +129,9 @@ def build_record(doc: etree._Element, ctx: VolumeContext, sections: list[dict[st
     for el in (head, dateline, *parts.foreign):
         if el is not None:
             blank(el)  # read already, or not printed text (frus:file, frus:pdf, remarks)
-    fenced = tei_persons.fence(doc) if ctx.markup else []
-    rec.text = body_text(doc)
-    if fenced:
-        rec.text, rec.persons = tei_persons.unfence(rec.text, fenced)
+    printed.fenced = tei_persons.fence(doc) if ctx.markup else []
+    # The remaining printed text, notes, heading and dateline blanked: laid out later.
+    printed.text = raw_text(doc)
     ctx.pending.append(printed)
     return rec
 
@@ -148,6 +148,8 @@ class _Printed:
     opening: list[str]  # the first paragraphs, as far as a telegram number is looked for
     marked: mk.Markup | None
     refs: list[tuple[str, str | None]]  # ref elements: text, target
+    text: str = ""  # the body's `raw_text`, persons fenced
+    fenced: list[str] = field(default_factory=list)  # the fenced persons' volume ids
 
 
 def finish_records(ctx: VolumeContext) -> None:
@@ -161,6 +163,11 @@ def finish_records(ctx: VolumeContext) -> None:
     pending, ctx.pending = ctx.pending, []
     for p in pending:
         rec = p.rec
+        rec.text = laid_out(p.text)
+        if p.fenced:
+            rec.text, rec.persons = tei_persons.unfence(rec.text, p.fenced)
+    for p in pending:
+        rec = p.rec
         h = _heading(p.heading, rec)
         rec.title = h.title or p.heading
         rec.number = h.number
@@ -169,12 +176,14 @@ def finish_records(ctx: VolumeContext) -> None:
             rec.doc_type = "editorial-note"
         rec.sender, rec.recipient = h.sender, h.recipient
     for p in pending:
-        rec = p.rec
-        _set_source(rec, _source_note(rec.source_note, rec))
-        fill_marking_from_body(rec)
-        if rec.doc_type in TELEGRAM_TYPES and p.opening:
-            rec.telegram_number = _safe(find_telegram_number, p.opening, rec)
-        rec.signers = (_safe(parse_signers, p.lines, rec) or []) if p.lines else []
+        _set_source(p.rec, _source_note(p.rec.source_note, p.rec))
+    for p in pending:
+        fill_marking_from_body(p.rec)
+    for p in pending:
+        if p.rec.doc_type in TELEGRAM_TYPES and p.opening:
+            p.rec.telegram_number = _safe(find_telegram_number, p.opening, p.rec)
+    for p in pending:
+        p.rec.signers = (_safe(parse_signers, p.lines, p.rec) or []) if p.lines else []
     for p in pending:
         p.rec.redactions = _safe(find_redactions, p.rec.text, p.rec) or []
     for p in pending:
