@@ -2,6 +2,10 @@
 
 Every field is first parsed from the printed text with the shared parsers in cablegram.fields;
 then, unless markup is off, values the TEI states in markup replace the parsed ones.
+
+In two steps: `build_record` takes from the tree what it gives (texts, notes, markup) while
+the volume streams, before the document's subtree is cleared; `finish_records`, at the end
+of the volume, parses the fields, one parser at a time over every document (for speed).
 """
 
 from __future__ import annotations
