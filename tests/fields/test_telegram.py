@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cablegram.fields import parse_telegram_number
-from cablegram.fields.telegram import find_telegram_number
+from cablegram.fields.telegram import find_telegram_number, opening_paragraphs
 
 
 @pytest.mark.parametrize(
@@ -74,3 +74,20 @@ def test_found_number_opens_one_of_the_first_paragraphs(paragraphs: list[str]) -
     found = find_telegram_number(paragraphs)
     if found is not None:
         assert any(found.split()[-1] in p for p in paragraphs[:4])
+
+
+def test_opening_paragraphs_stop_at_the_first_that_may_hold_the_number() -> None:
+    assert opening_paragraphs(["Secret", "Niact", "974. Ref: Deptel 12.", "Later."]) == [
+        "Secret", "Niact", "974. Ref: Deptel 12."]
+    assert opening_paragraphs(["The Ambassador called on the Foreign Minister today.", "2."]) == [
+        "The Ambassador called on the Foreign Minister today."]
+    assert opening_paragraphs(["a", "b", "c", "d", "e"]) == ["a", "b", "c", "d"]
+    assert opening_paragraphs([]) == []
+
+
+@given(st.lists(st.one_of(st.text(max_size=60), st.sampled_from(["Secret", "1234.", "A-34."])),
+                max_size=6))
+def test_the_opening_paragraphs_give_the_same_number(paragraphs: list[str]) -> None:
+    opening = opening_paragraphs(iter(paragraphs))
+    assert opening == paragraphs[: len(opening)]
+    assert find_telegram_number(opening) == find_telegram_number(paragraphs)

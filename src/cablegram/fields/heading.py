@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from cablegram.errors import FieldError
-from cablegram.fields.text import sentence_end, tidy
+from cablegram.fields.text import folded, sentence_end, tidy
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +73,9 @@ _TYPES: tuple[tuple[str, str], ...] = (
     (r"(?:\w+ )?agreement", "agreement"),
     (r"(?:study|chronology|annex|outline|estimate|summary|analysis)\b(?!\s+memorand)", "paper"),
 )
-_TYPE_RE = [(re.compile(p, re.IGNORECASE), t) for p, t in _TYPES]
+# One regex tries the phrases in order (as many calls a position would): group i is _TYPES[i].
+_TYPE_RE = re.compile("|".join(f"({p})" for p, _ in _TYPES), re.IGNORECASE)
+_TYPE_NAMES = [t for _, t in _TYPES]
 # Every doc_type parse_heading can give, for documentation and validation.
 DOC_TYPES: tuple[str, ...] = tuple(sorted({t for _, t in _TYPES}))
 
@@ -115,6 +117,7 @@ def _phrase_end(title: str, start: int) -> int:
 _CATALOG_NUMBER = re.compile(r"^[\dA-Z/–-]*\d[\dA-Z/–-]*,?\s+")
 _FROM = re.compile(r"\b(?:from|by)\s+", re.IGNORECASE)
 _PREPARED = re.compile(r"\b(?:prepared|drafted|written|sent)\s+(?:by|in|for)\s+", re.IGNORECASE)
+_PREPARED_WORDS = re.compile("prepared|drafted|written|sent")
 _BETWEEN = re.compile(r"\b(?:between|among)\s+", re.IGNORECASE)
 _TO = re.compile(r",?\s+to\s+")
 _ADDRESSED = re.compile(r"^(?:to|for)\s+", re.IGNORECASE)
@@ -166,7 +169,9 @@ def _split_to(text: str, sep: re.Pattern[str] = _TO) -> tuple[str, str | None]:
 
 def _parties(phrase: str) -> tuple[str | None, str | None]:
     """Sender and recipient from the part of a heading after its type phrase."""
-    m = _BETWEEN.match(phrase) or _BETWEEN.search(phrase)
+    # (Words tested first on the folded phrase: a case-insensitive search is dearer.)
+    low = folded(phrase)
+    m = _BETWEEN.search(phrase) if "between" in low or "among" in low else None
     if m and not _FROM.match(phrase):
         rest = phrase[m.end() :]
         # "Between A (X) and B": an " and " after a parenthesis, else the first one
@@ -180,7 +185,7 @@ def _parties(phrase: str) -> tuple[str | None, str | None]:
                 first = first.split(",")[0]
             return _clean_party(first), _clean_party(rest[cut.end() :])
         return _clean_party(rest), None
-    m = _PREPARED.search(phrase)
+    m = _PREPARED.search(phrase) if _PREPARED_WORDS.search(low) else None
     if m:
         rest = phrase[m.end() :]
         if m[0].rstrip().lower().endswith("for"):
@@ -189,7 +194,7 @@ def _parties(phrase: str) -> tuple[str | None, str | None]:
         if recipient is None:
             sender, recipient = _split_to(rest, _FOR)
         return _clean_party(sender), _clean_party(recipient) if recipient else None
-    m = _FROM.match(phrase) or _FROM.search(phrase)
+    m = _FROM.search(phrase) if "from" in low or "by" in low else None
     if m:
         rest = phrase[m.end() :]
         lead = _ADDRESSED.match(phrase[: m.start()])
@@ -211,10 +216,9 @@ def _doc_type(title: str) -> tuple[str | None, int]:
     """
     pos = 0
     for _ in range(_QUALIFIED_MAX + 1):
-        for pattern, name in _TYPE_RE:
-            m = pattern.match(title, pos)
-            if m:
-                return name, m.end()
+        m = _TYPE_RE.match(title, pos)
+        if m:
+            return _TYPE_NAMES[m.lastindex - 1], m.end()  # type: ignore[operator]
         word = _QUALIFIER.match(title, pos)
         if word is None:
             break

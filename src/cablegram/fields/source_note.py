@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cablegram.fields.text import sentence_end, tidy
+from cablegram.fields.text import folded, sentence_end, tidy
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +78,13 @@ _DRAFTED = re.compile(
 )
 # "851G.01/6–1449: Telegram" (the 1940s volumes): a Central Files number and a type.
 _OLD_STYLE = re.compile(r"^(?P<file>[0-9][0-9A-Z.]*/[0-9A-Z–\-]+(?:\s*[A-Z]+)?)\s*:")
+
+
+# Words without which the regexes above cannot match (tested on `folded` text first: most
+# notes name no drafter and few print a bare caveat).
+_CLASS_WORDS = re.compile("secret|confidential|official|restricted|classifi")
+_BARE_WORDS = re.compile(r"(?:secret|confidential|limited official use|unclassified)\s")
+_DRAFTED_WORDS = re.compile("drafted|cleared|approved")
 
 
 def _classification(m: re.Match[str]) -> str:
@@ -181,8 +188,9 @@ def parse_source_note(text: str) -> SourceNote:
     prefix = _SOURCE_PREFIX.match(t)
     if prefix:
         t = t[prefix.end() :]
-    m = _find_class(t)
-    if m is None or not m["rest"]:
+    low = folded(t)
+    m = _find_class(t) if _CLASS_WORDS.search(low) else None
+    if (m is None or not m["rest"]) and _BARE_WORDS.search(low):
         bare = _BARE_CAVEAT.sub(r"\1; ", t)
         if bare != t:
             t, m = bare, _find_class(bare)
@@ -207,7 +215,7 @@ def parse_source_note(text: str) -> SourceNote:
         else:
             repository, file = first.strip() or None, rest.strip() or None
     people: dict[str, str | None] = {"drafted": None, "cleared": None, "approved": None}
-    for d in _DRAFTED.finditer(t):
+    for d in _DRAFTED.finditer(t) if _DRAFTED_WORDS.search(low) else ():
         who = _who(d["who"])
         for kind in (d["kind"], d["also"]):
             if kind and people[kind.lower()] is None:

@@ -83,3 +83,15 @@ def find_telegram_number(paragraphs: Iterable[str]) -> str | None:
             continue
         return parse_telegram_number(_LEADING_REDACTION.sub("", t))
     return None
+
+
+def opening_paragraphs(paragraphs: Iterable[str]) -> list[str]:
+    """The first paragraphs that `find_telegram_number` reads: up to the first one that may
+    hold the number (more than 40 characters, or a digit), at most OPENING_PARAGRAPHS."""
+    out: list[str] = []
+    for p in islice(paragraphs, OPENING_PARAGRAPHS):
+        out.append(p)
+        t = squash(p)
+        if len(t) > 40 or _DIGIT.search(t):
+            break
+    return out

@@ -12,8 +12,8 @@ from lxml import etree
 from cablegram.readers.tei_text import DATE, PERSNAME, PLACENAME, SIGNED, TIME, text_of
 from cablegram.record import Record, Signer
 
-_FROM_TO = etree.XPath(".//*[@type='from' or @type='to']")
-_PAGES = etree.XPath("*[local-name()='page-count-according-to-citation']")
+_FROM_TO = etree.XPath(".//*[@type='from' or @type='to']", regexp=False)
+_PAGES = etree.XPath("*[local-name()='page-count-according-to-citation']", regexp=False)
 _DOC_FRAGMENT = re.compile(r"^(d\d+[a-z]?)(?:fn\d+)*$")
 
 
@@ -56,9 +56,9 @@ def overlay(rec: Record, m: Markup) -> None:
     """Markup values replace the printed parse where the markup states them."""
     if m.number:
         rec.number = m.number
-        prefix = re.match(rf"{re.escape(m.number)}\.\s*", rec.title)
-        if prefix:
-            rec.title = rec.title[prefix.end() :]
+        # (A string test, not a regex made from the number: that would be compiled per document.)
+        if rec.title.startswith(m.number + "."):
+            rec.title = rec.title[len(m.number) + 1 :].lstrip()
     rec.sender = choose_party(rec.sender, m.senders, m.recipients, sender=True)
     rec.recipient = choose_party(rec.recipient, m.recipients, m.senders, sender=False)
     if m.date or m.not_before or m.not_after:

@@ -23,10 +23,13 @@ def fence(doc: etree._Element) -> list[str]:
     ids: list[str] = []
     for el in doc.iter(PERSNAME):
         ref = (el.get("corresp") or "").strip()
-        if not ref or not ((el.text or "").strip() or len(el)):
+        if not ref:
+            continue
+        text = el.text or ""
+        if not (text.strip() or len(el)):
             continue
         ids.append(ref.split()[0].rpartition("#")[2])  # "#p_X", "p_X", ".#p_X"
-        el.text = OPEN + (el.text or "")
+        el.text = OPEN + text
         el.tail = CLOSE + (el.tail or "")
     return ids
 

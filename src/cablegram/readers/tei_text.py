@@ -40,7 +40,8 @@ _MARKED = tuple(_MARKS)
 
 
 # libxml2 joins and normalises the text in C; the sentinels are not XML whitespace, so they stay.
-_NORMALISED = etree.XPath("normalize-space(.)", smart_strings=False)
+# (regexp=False: the EXSLT regular expressions are not registered anew on every call.)
+_NORMALISED = etree.XPath("normalize-space(.)", smart_strings=False, regexp=False)
 
 
 def norm(s: str) -> str:
@@ -70,7 +71,16 @@ def _sentinels(s: str) -> str:
 
 def text_of(el: etree._Element) -> str:
     """The normalised text of an element, its own tail excluded."""
-    s = cast(str, _NORMALISED(el))
+    return laid_out(raw_text(el))
+
+
+def raw_text(el: etree._Element) -> str:
+    """The text of an element with its sentinels still in: `laid_out` turns them to breaks."""
+    return cast(str, _NORMALISED(el))
+
+
+def laid_out(s: str) -> str:
+    """A `raw_text` with its paragraph and line breaks."""
     if LINE in s or PARA in s:
         return _sentinels(s)
     return s
@@ -89,9 +99,6 @@ def blank(el: etree._Element) -> None:
     el.clear(keep_tail=True)  # type: ignore[call-arg]  # (missing from lxml-stubs)
 
 
-def body_text(doc: etree._Element) -> str:
-    """The remaining printed text of a document whose notes, heading and dateline are blanked."""
-    return text_of(doc)
 
 
 def lines_of(el: etree._Element) -> list[str]:
