@@ -52,6 +52,7 @@ class PageLine:
 
     lineno: int
     text: str
+    indent: int = 0  # leading spaces on a text page: a quoted paragraph may stand indented
 
 
 @dataclass(slots=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from cablegram.errors import FieldError
 from cablegram.fields import parse_heading
+from cablegram.fields.note_list import list_paragraph, split_notes
 from cablegram.fields.note_marks import consecutive_run, glued_marks, unglue_marks
 from cablegram.fields.page_marks import drop_page_marks
 from cablegram.readers.hsg_layout import (
@@ -31,6 +32,8 @@ from cablegram.readers.text_layout import HEADING, MARKER, is_dateline
 
 _NOTE_OPENING = re.compile(r"^\s*(?:\d{1,3}\.\s+|[-•*–]\s+)?Source:", re.I)
 _ITEM_OPENING = re.compile(r"^\s*(?:\d{1,3}\.\s|[-•*–]\s|Source:)")
+_BULLET = re.compile(r"^\s*[-•*–]\s")
+_NUMBERED = re.compile(r"^\s*(\d{1,3})\.\s(?!\s*Source:)")
 
 
 _BARE_HEADING = re.compile(r"^(\d{1,5}[A-Za-z]?)\.()\s*(?:/\d{1,3}/|\d{1,3})?\s*$")
@@ -51,12 +54,13 @@ class PageSplit:
     toc: list[str] = field(default_factory=list)  # heading-shaped lines of a list
 
 
-def _notes_at(lines: list[PageLine], i: int, doc_number: str | None
+def _notes_at(lines: list[PageLine], i: int, doc_number: str | None, text_before: str = ""
               ) -> tuple[list[NoteItem], int] | None:
     """The notes list that starts at line `i`, and the index after it; None if none does.
 
     `doc_number`: the document's, on a page of several (None: the page has only this one,
-    so no later heading can end the list)."""
+    so no later heading can end the list). `text_before`: the document's heading and body,
+    whose glued marks give the note numbers to expect."""
     items: list[NoteItem] = []
     arrows = False  # the list's items end in "↩"
     j = i
@@ -84,6 +88,11 @@ def _notes_at(lines: list[PageLine], i: int, doc_number: str | None
         if not items:
             if not (numbered and SOURCE_NOTE.match(m.group("text"))):
                 return None
+            end = _numbered_end(lines, i, doc_number)
+            if not any(closes_note(ln.text) for ln in lines[i:end]):
+                # Numbers alone tell the notes apart: the list is read as a whole, so that
+                # a note's own numbered paragraphs are not taken for the next notes.
+                return _split_list(lines[i:end], _marks(text_before))[0], end
         elif not _note_number_next(numbered, expect, lines[j].text, doc_number):
             if is_chrome(lines[j].text) or expect is None:
                 break
@@ -94,6 +103,61 @@ def _notes_at(lines: list[PageLine], i: int, doc_number: str | None
         expect = int(numbered) + 1 if numbered else None
         j += 1
     return (items, j) if items else None
+
+
+def _numbered_end(lines: list[PageLine], i: int, doc_number: str | None) -> int:
+    """The index after a numbered notes list without "↩" that starts at line `i`: the
+    chrome or footer after it, or a heading that cannot be one of its paragraphs (numbered
+    past the list's numbers, or the next document's on a page of several)."""
+    first = note_start(lines[i].text)
+    top = int(first.group("n") or 0) if first else 0
+    j = i + 1
+    while j < len(lines):
+        text = lines[j].text
+        if is_chrome(text):
+            break
+        m = note_start(text)
+        n = m.group("n") if m else None
+        if n and heading_candidate(text, _next_text(lines, j)) and not _in_list(
+                n, top, text, doc_number):
+            break
+        if n and int(n) <= top + 1 + _LIST_SKIP:
+            top = max(top, int(n))
+        j += 1
+    return j
+
+
+# The largest step between two notes' numbers in a list (as `fields.note_list` allows).
+_LIST_SKIP = 5
+
+
+def _in_list(n: str, top: int, text: str, doc_number: str | None) -> bool:
+    """A heading-shaped numbered line that may be a paragraph of a notes list whose
+    largest number so far is `top` (a note, or a paragraph a note quotes)."""
+    if not 1 <= int(n) <= top + 1 + _LIST_SKIP:
+        return False
+    if doc_number is None:
+        return True
+    return not (names_document(text) and _after(n, doc_number)
+                and (int(n) != top + 1 or _is_next(n, doc_number)))
+
+
+def _marks(text: str) -> set[int]:
+    """The numbers that stand where a glued note mark would, in `text`."""
+    return {int(n) for n in glued_marks(text)}
+
+
+def _split_list(lines: list[PageLine], marks: set[int] | None) -> tuple[list[NoteItem], int]:
+    """The notes of a numbered list (its first line numbered), told from the numbered
+    paragraphs that a note quotes (`fields.note_list`), and the split's cost."""
+    indent = lines[0].indent
+    paras = [list_paragraph(ln.text.strip(), ln.indent, indent) for ln in lines]
+    split = split_notes(paras, marks)
+    items: list[NoteItem] = []
+    for a, b in zip(split.starts, [*split.starts[1:], len(lines)], strict=True):
+        parts = [_item_text(lines[a].text)] + [ln.text.strip() for ln in lines[a + 1 : b]]
+        items.append(NoteItem(str(paras[a].n), "\n\n".join(parts), lines[a].lineno))
+    return items, split.cost
 
 
 def _note_number_next(numbered: str | None, expect: int | None, text: str,
@@ -122,9 +186,16 @@ def _note_end(lines: list[PageLine], j: int, first: bool) -> int | None:
     start no item of their own (a numbered body paragraph is not a note running into the
     notes); inside the list, a note may quote numbered paragraphs."""
     limit = MAX_NOTE_PARAGRAPHS if first else 4 * MAX_NOTE_PARAGRAPHS
+    # A bulleted first item ("- The draft read as follows: …") may quote paragraphs
+    # numbered from 1 ("1. Resolution Adopted …", "2. …"): those start no item.
+    bullet = first and _BULLET.match(lines[j].text) is not None
+    run = 1
     for k in range(j, min(j + limit, len(lines))):
         text = lines[k].text
-        if k > j and first and (_ITEM_OPENING.match(text) or heading_candidate(text)):
+        numbered = _NUMBERED.match(text) if bullet and k > j else None
+        if numbered and int(numbered.group(1)) == run:
+            run += 1
+        elif k > j and first and (_ITEM_OPENING.match(text) or heading_candidate(text)):
             return None
         if k > j and is_footer(text):
             return None
@@ -239,7 +310,8 @@ def _split(lines: list[PageLine], number_hint: str | None, toc: set[int],
         if is_footer(text) and not cur.body:
             i += 1
             continue
-        notes = _notes_at(lines, i, None if number_hint is not None else cur.number)
+        notes = _notes_at(lines, i, None if number_hint is not None else cur.number,
+                          _doc_text(cur))
         if notes is not None:
             note_lines.update(range(i, notes[1]))
             cur.notes, i = notes
@@ -275,6 +347,10 @@ def _split(lines: list[PageLine], number_hint: str | None, toc: set[int],
     return out
 
 
+def _doc_text(doc: PageDoc) -> str:
+    return "\n".join(drop_page_marks(ln.text).text for ln in [doc.heading, *doc.body])
+
+
 def _whole_without_notes(doc: PageDoc) -> bool:
     """A document that has no notes and needs none: no mark glued anywhere in it, and its
     last paragraph ends a sentence (many documents of the older volumes have no notes)."""
@@ -290,47 +366,76 @@ def _whole_without_notes(doc: PageDoc) -> bool:
 
 def _notes_from_tail(doc: PageDoc, from_one: bool = False) -> None:
     """A numbered notes list without "↩" or source note ("2. Short title for …") is the
-    body's last numbered paragraphs whose numbers are all glued, in order, in the text
-    before them: numbered paragraphs of the text itself have no such marks.
+    body's last numbered paragraphs whose numbers are glued, in order, in the text before
+    them: numbered paragraphs of the text itself have no such marks. A note may run over
+    several paragraphs, and quote numbered ones (`fields.note_list` tells them apart).
 
-    `from_one`: an older volume's list, counted 1, 2, … to the end (a note may run over
-    several paragraphs); one mark found glued is enough, as some cannot be told from the
-    text ("NE2", "October 24.3")."""
-    run = _counted_run(doc.body) if from_one else None
-    if run is None:
-        run = []
-        for line in reversed(doc.body):
-            m = note_start(line.text)
-            # The list is the last run of rising numbers: "5. If war…" before "2. Cairo…"
-            # is the body's own numbered paragraph.
-            if m is None or not m.group("n") or (run and int(m.group("n")) >= int(run[0][0])):
-                break
-            run.insert(0, (m.group("n"), [line]))
-    numbers = [n for n, _ in run]
-    if not run or numbers != sorted(numbers, key=int) or len(set(numbers)) < len(numbers):
-        return
-    rest = doc.body[: len(doc.body) - sum(len(part) for _, part in run)]
-    text = "\n".join(drop_page_marks(ln.text).text for ln in [doc.heading, *rest])
+    `from_one`: an older volume's list, counted 1, 2, … to the end; one mark found glued
+    is enough, as some cannot be told from the text ("NE2", "October 24.3")."""
+    best = _tail_list(doc, from_one)
+    if best is not None:
+        doc.body, doc.notes = doc.body[: best.start], best.notes
+
+
+@dataclass(slots=True)
+class _TailList:
+    start: int  # the index in the body of the list's first line
+    notes: list[NoteItem]
+    found: int  # how many of its numbers are marks of the text before it
+    cost: int
+
+
+def _tail_list(doc: PageDoc, from_one: bool) -> _TailList | None:
+    """The best notes list at the end of the body: the one whose numbers the text before
+    it carries as marks most, then the one that leaves least unexplained, then the last."""
+    texts = [drop_page_marks(ln.text).text for ln in [doc.heading, *doc.body]]
+    marks: set[int] = set()
+    best: _TailList | None = None
+    for k, line in enumerate(doc.body):
+        marks |= _marks(texts[k])  # the marks of the heading and body before line k
+        m = note_start(line.text)
+        n = m.group("n") if m else None
+        # A list opens with a note whose mark is there, or counted from 1 by the browser.
+        if n is None or (int(n) not in marks and n != "1"):
+            continue
+        cand = _tail_at(doc.body[k:], k, "\n".join(texts[: k + 1]), marks, from_one)
+        if cand is not None and (best is None or (cand.found, -cand.cost) >= (
+                best.found, -best.cost)):
+            best = cand
+    return best
+
+
+def _tail_at(lines: list[PageLine], k: int, text: str, marks: set[int],
+             from_one: bool) -> _TailList | None:
+    """The notes list that opens at body line `k`, if the marks of `text` (the heading and
+    body before it) bear it out."""
+    notes, cost = _split_list(lines, marks)
+    if int(notes[0].n or 0) == 1 and 1 not in marks:
+        notes, cost = _split_list(lines, None)  # counted from 1: the marks say other numbers
+    numbers = [note.n or "" for note in notes]
+    if len(set(numbers)) < len(numbers):
+        return None
     # A mark glued to a number ("US/S/60822") cannot be seen: most marks are enough.
     found = sum(1 for n in numbers if unglue_marks(text, [n]).found)
     # A list renumbered from 1 by the browser is the notes when the volume's marks are all
     # there (`_volume_numbers`); its numbers are put back with the other lists'.
-    renumbered = _volume_numbers(text, numbers, found)
-    if renumbered is None and (not found or (2 * found < len(numbers) and not from_one)):
-        return
-    doc.body = rest
-    doc.notes = [NoteItem(n, "\n\n".join([_item_text(part[0].text)]
-                                          + [ln.text.strip() for ln in part[1:]]),
-                          part[0].lineno) for n, part in run]
+    if _volume_numbers(text, numbers, found) is not None:
+        found = len(numbers)
+    elif not found or (2 * found < len(numbers) and not from_one):
+        return None
+    return _TailList(k, notes, found, cost)
 
 
 def _renumber(doc: PageDoc) -> None:
-    """The volume's note numbers on a notes list that the browser numbered from 1."""
+    """The volume's note numbers on a notes list that the browser numbered from 1, or
+    listed with bullets ("- …↩", counted from 1 too)."""
     numbers = [note.n for note in doc.notes]
     if not numbers or SOURCE_NOTE.match(doc.notes[0].text):
         return  # a later volume: its notes are the document's own, from the source note
     listed = [n for n in numbers if n is not None]
-    if len(listed) < len(numbers):
+    if not listed:
+        listed = [str(k) for k in range(1, len(numbers) + 1)]
+    elif len(listed) < len(numbers):
         return
     text = "\n".join(drop_page_marks(ln.text).text for ln in [doc.heading, *doc.body])
     found = sum(1 for n in listed if unglue_marks(text, [n]).found)
