@@ -191,15 +191,13 @@ def test_from_to_round_trip(sender: str, recipient: str) -> None:
         ("The President's Committee to Study the United States Military Assistance Program "
          "to the President", "President's Committee to Study the United States Military "
          "Assistance Program", "President"),
-        # Every " to " an office's: one party, no recipient (frus1951v07p2 d228, 1964-68v02
-        # d309 in the corpus).
+        # Every " to " an office's: the last ends the sender, as the TEI's markup of
+        # frus1951v07p2 d228 reads it (its recipient marked "United Nations General Assembly").
         ("Memorandum of Conversation, by Ambassador David M. Key, Adviser to the United States "
          "Delegation to the United Nations General Assembly",
-         "Ambassador David M. Key, Adviser to the United States Delegation to the United "
-         "Nations General Assembly", None),
-        ("Paper Prepared by the Ambassador to Vietnam (Taylor) and the Deputy Ambassador to "
-         "Vietnam (Johnson)",
-         "Ambassador to Vietnam (Taylor) and the Deputy Ambassador to Vietnam (Johnson)", None),
+         "Ambassador David M. Key, Adviser to the United States Delegation",
+         "United Nations General Assembly"),
+        ("The Special Assistant to the President", None, None),
         ("The Acting Secretary of State to All Diplomatic Missions", "Acting Secretary of State",
          "All Diplomatic Missions"),
     ],

@@ -144,7 +144,7 @@ def _split_to(text: str, sep: re.Pattern[str] = _TO) -> tuple[str, str | None]:
     both sides look most like a party wins: each side's own " to " belongs to an office
     that takes "to" ("Special Assistant to the President", "Delegation to the …") or to a
     body's name ("Commission to Negotiate Peace"); then a recipient that opens with "the";
-    then the first. When every " to " is an office's, the text is one party.
+    then the first.
     """
     candidates = []
     for m in sep.finditer(text):
@@ -159,12 +159,15 @@ def _split_to(text: str, sep: re.Pattern[str] = _TO) -> tuple[str, str | None]:
     if not candidates:
         return text, None
     best = min(candidates, key=lambda m: (_unexplained(text, m), not _THE.match(text, m.end())))
-    if _TO_TITLES.search(text[: best.start()].rstrip()) and not _COLLECTIVE.match(
-            text, best.end()):
-        # Every " to " is an office's: "the Special Assistant to the President", "Adviser
-        # to the United States Delegation to the United Nations General Assembly" name one
-        # party (but no office is "to" a group of posts: "… to All Diplomatic Missions").
-        return text, None
+    if _TO_TITLES.search(text[: best.start()].rstrip()):
+        # Every " to " is an office's. One alone names one party ("the Special Assistant to
+        # the President"), unless what follows is a group of posts ("the Acting Secretary to
+        # All Diplomatic Missions"); of several, the last ends the sender, as the TEI's
+        # markup reads "Adviser to the Delegation to the <to>General Assembly</to>".
+        if len(candidates) > 1:
+            best = candidates[-1]
+        elif not _COLLECTIVE.match(text, best.end()):
+            return text, None
     return text[: best.start()].rstrip(), text[best.end() :]
 
 
