@@ -1,4 +1,17 @@
-"""Headings: number, type, sender and recipient, on headings printed in FRUS."""
+"""Headings: number, type, sender and recipient, on headings printed in FRUS.
+
+Headings whose bodies' names hold a " to " were learnt from real pages of several eras:
+https://history.state.gov/historicaldocuments/frus1919v01/d13 and
+https://history.state.gov/historicaldocuments/frus1919Parisv11/d407 ("The Commission to
+Negotiate Peace to the Secretary of State"), the 1919 volume as the University of Wisconsin
+scanned it, http://digicoll.library.wisc.edu/cgi-bin/FRUS/FRUS-idx?type=div&did=FRUS.FRUS1919v01.i0006&isize=text
+("… to the Acting Secretary of State"), https://history.state.gov/historicaldocuments/frus1919Parisv02/d60
+and https://www.history.state.gov/historicaldocuments/frus1919Parisv11/d283 (the Commission
+as recipient), https://history.state.gov/historicaldocuments/frus1969-76v05/ch5 ("Telegram
+From the Mission to the United Nations to the Department of State") and
+https://history.state.gov/historicaldocuments/frus1955-57v11/ch1?start=61 ("… the Military
+Staff Committee to the Mission at the United Nations (Stone) to …").
+"""
 
 from __future__ import annotations
 
@@ -141,3 +154,75 @@ def test_any_text_gives_a_heading(text: str) -> None:
 def test_from_to_round_trip(sender: str, recipient: str) -> None:
     h = parse_heading(f"12. Letter From {sender} to {recipient}")
     assert (h.number, h.doc_type, h.sender, h.recipient) == ("12", "letter", sender, recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "sender", "recipient"),
+    [
+        ("The Commission to Negotiate Peace to the Acting Secretary of State",
+         "Commission to Negotiate Peace", "Acting Secretary of State"),
+        ("The Acting Secretary of State to the Commission to Negotiate Peace",
+         "Acting Secretary of State", "Commission to Negotiate Peace"),
+        ("The Secretary of State to the Secretary General of the Commission to Negotiate "
+         "Peace (Grew)", "Secretary of State",
+         "Secretary General of the Commission to Negotiate Peace (Grew)"),
+        ("The United States Delegation to the Council of Foreign Ministers to the Secretary "
+         "of State", "United States Delegation to the Council of Foreign Ministers",
+         "Secretary of State"),
+        ("The Secretary of State to the United States Delegation to the Council of Foreign "
+         "Ministers", "Secretary of State",
+         "United States Delegation to the Council of Foreign Ministers"),
+        # frus1952-54v01p1 d65 (corpus): a body's name inside a delegation's.
+        ("The United States Delegation to the Ninth Session of the Contracting Parties to the "
+         "General Agreement on Tariffs and Trade to the Department of State",
+         "United States Delegation to the Ninth Session of the Contracting Parties to the "
+         "General Agreement on Tariffs and Trade", "Department of State"),
+        ("64. Memorandum From the Chairman of the Military Staff Committee to the Mission at "
+         "the United Nations (Stone) to the Chairman of the Joint Chiefs of Staff (Radford)",
+         "Chairman of the Military Staff Committee to the Mission at the United Nations "
+         "(Stone)", "Chairman of the Joint Chiefs of Staff (Radford)"),
+        ("110. Telegram From the Mission to the United Nations to the Department of State",
+         "Mission to the United Nations", "Department of State"),
+        ("111. Telegram From the Department of State to the Mission to the United Nations",
+         "Department of State", "Mission to the United Nations"),
+        ("The Ambassador to France to the Secretary of State", "Ambassador to France",
+         "Secretary of State"),
+        # A committee named for what it is to do, no office word before its " to ".
+        ("The President's Committee to Study the United States Military Assistance Program "
+         "to the President", "President's Committee to Study the United States Military "
+         "Assistance Program", "President"),
+        # Every " to " an office's: the last ends the sender, as the TEI's markup of
+        # frus1951v07p2 d228 reads it (its recipient marked "United Nations General Assembly").
+        ("Memorandum of Conversation, by Ambassador David M. Key, Adviser to the United States "
+         "Delegation to the United Nations General Assembly",
+         "Ambassador David M. Key, Adviser to the United States Delegation",
+         "United Nations General Assembly"),
+        ("The Special Assistant to the President", None, None),
+        ("The Acting Secretary of State to All Diplomatic Missions", "Acting Secretary of State",
+         "All Diplomatic Missions"),
+    ],
+)
+def test_a_to_inside_a_name(text: str, sender: str | None, recipient: str | None) -> None:
+    h = parse_heading(text)
+    assert (h.sender, h.recipient) == (sender, recipient)
+
+
+# Parties of several eras, some with a " to " of their own: an office that takes "to", a
+# body whose name holds one, or none.
+_OFFICES = ["Ambassador", "Representative", "Delegation", "Mission", "Special Assistant",
+            "Political Adviser", "Deputy Representative", "Delegate"]
+_TO_WHAT = ["France", "the United Nations", "the Council of Foreign Ministers",
+            "the President", "the General Assembly", "the North Atlantic Council"]
+_BODIES = ["Commission to Negotiate Peace",
+           "Contracting Parties to the General Agreement on Tariffs and Trade"]
+_PLAIN = ["Secretary of State", "Acting Secretary of State", "Department of State",
+          "Embassy in France", "President", "Chargé in Iran", "Commission on Korea"]
+_PARTY = st.one_of(
+    st.builds(lambda o, w: f"{o} to {w}", st.sampled_from(_OFFICES), st.sampled_from(_TO_WHAT)),
+    st.sampled_from(_BODIES), st.sampled_from(_PLAIN))
+
+
+@given(_PARTY, _PARTY, st.sampled_from(["The", "12. Telegram From the", "Letter From the"]))
+def test_parties_with_a_to_of_their_own(sender: str, recipient: str, opening: str) -> None:
+    h = parse_heading(f"{opening} {sender} to the {recipient}")
+    assert (h.sender, h.recipient) == (sender, recipient)

@@ -143,28 +143,59 @@ def _balanced(text: str) -> bool:
 def _split_to(text: str, sep: re.Pattern[str] = _TO) -> tuple[str, str | None]:
     """Split "<sender> to <recipient>" at the " to " that ends the sender.
 
-    A " to " after a closing parenthesis or a comma ends the sender; one after an office
-    that takes "to" ("Special Assistant to the President") does not, unless it is the last.
+    A " to " after a closing parenthesis or a comma ends the sender. Else the split whose
+    both sides look most like a party wins: each side's own " to " belongs to an office
+    that takes "to" ("Special Assistant to the President", "Delegation to the …") or to a
+    body's name ("Commission to Negotiate Peace"); then a recipient that opens with "the";
+    then the first.
     """
     candidates = []
     for m in sep.finditer(text):
+        if _in_body_name(text, m.start()):
+            continue
         before = text[: m.start()].rstrip()
         if before.endswith(")") or (before and m[0].startswith(",") and _balanced(before)):
             return before, text[m.end() :]
         # Parentheses must be balanced: "(Representative to the UN)" is inside a name.
         if before and _balanced(before):
             candidates.append(m)
-    for m in candidates:
-        if not _TO_TITLES.search(text[: m.start()].rstrip()):
-            return text[: m.start()].rstrip(), text[m.end() :]
-    if len(candidates) > 1:
-        m = candidates[-1]
-        return text[: m.start()].rstrip(), text[m.end() :]
-    if candidates and _COLLECTIVE.match(text, candidates[0].end()):
-        # "the Acting Secretary to All Diplomatic Missions": no office is "to" a group of posts.
-        m = candidates[0]
-        return text[: m.start()].rstrip(), text[m.end() :]
-    return text, None
+    if not candidates:
+        return text, None
+    best = min(candidates, key=lambda m: (_unexplained(text, m), not _THE.match(text, m.end())))
+    if _TO_TITLES.search(text[: best.start()].rstrip()):
+        # Every " to " is an office's. One alone names one party ("the Special Assistant to
+        # the President"), unless what follows is a group of posts ("the Acting Secretary to
+        # All Diplomatic Missions"); of several, the last ends the sender, as the TEI's
+        # markup reads "Adviser to the Delegation to the <to>General Assembly</to>".
+        if len(candidates) > 1:
+            best = candidates[-1]
+        elif not _COLLECTIVE.match(text, best.end()):
+            return text, None
+    return text[: best.start()].rstrip(), text[best.end() :]
+
+
+_THE = re.compile(r"the\s", re.IGNORECASE)
+# Bodies whose names hold a " to " that no office word explains.
+_TO_BODIES = re.compile(
+    r"Commission to Negotiate Peace|Contracting Parties to the General Agreement"
+    r"|Committee to Coordinate|Conference to Negotiate", re.IGNORECASE)
+
+
+def _in_body_name(text: str, pos: int) -> bool:
+    return any(m.start() < pos < m.end() for m in _TO_BODIES.finditer(text))
+
+
+def _unexplained(text: str, split: re.Match[str]) -> int:
+    """How many " to " of the two sides of `split` neither an office nor a body's name
+    explains (the sender ending on such an office counts too: its " to " is the office's)."""
+    count = int(bool(_TO_TITLES.search(text[: split.start()].rstrip())))
+    for m in _TO.finditer(text):
+        if m.start() == split.start() or _in_body_name(text, m.start()):
+            continue
+        before = text[: m.start()].rstrip()
+        if _balanced(before) and not before.endswith(")") and not _TO_TITLES.search(before):
+            count += 1
+    return count
 
 
 def _parties(phrase: str) -> tuple[str | None, str | None]:

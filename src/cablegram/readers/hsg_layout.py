@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from cablegram.errors import FieldError
+from cablegram.fields import parse_heading
+from cablegram.fields.page_marks import drop_page_marks
 from cablegram.readers.text_layout import HEADING, is_dateline, is_heading_text
 
 BACK = "↩"  # the site's link from a note back to its mark
@@ -52,6 +55,7 @@ class PageLine:
 
     lineno: int
     text: str
+    indent: int = 0  # leading spaces on a text page: a quoted paragraph may stand indented
 
 
 @dataclass(slots=True)
@@ -115,3 +119,34 @@ def is_footer(text: str) -> bool:
 def is_chrome(text: str) -> bool:
     s = text.strip()
     return bool(CHROME_LINE.match(s) or FOOTER_START.match(s))
+
+
+def next_text(lines: list[PageLine], i: int) -> str | None:
+    """The line after line `i`, without its page markers (None at the end)."""
+    return drop_page_marks(lines[i + 1].text).text if i + 1 < len(lines) else None
+
+
+def number_next(number: str, prev: str) -> bool:
+    """A document number right after `prev` ("165" after "164", "72A" after "72")."""
+    a, b = number_key(number), number_key(prev)
+    return a[0] == b[0] + 1 or (a[0] == b[0] and a[1] > b[1])
+
+
+def number_after(number: str, prev: str) -> bool:
+    """A document number anywhere after `prev`."""
+    a, b = number_key(number), number_key(prev)
+    return a > b
+
+
+def number_key(n: str) -> tuple[int, str]:
+    """A document number's sort key: its digits, then its letter ("72A" -> (72, "A"))."""
+    digits = "".join(c for c in n if c.isdigit())
+    return (int(digits) if digits else -1, n[len(digits):])
+
+
+def names_document(line: str) -> bool:
+    """A heading that names a document type ("164. Telegram From …"), not any numbered line."""
+    try:
+        return parse_heading(line).doc_type is not None
+    except FieldError:
+        return False

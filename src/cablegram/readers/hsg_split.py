@@ -10,29 +10,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cablegram.errors import FieldError
-from cablegram.fields import parse_heading
-from cablegram.fields.note_marks import consecutive_run, glued_marks, unglue_marks
+from cablegram.fields.note_marks import glued_marks
 from cablegram.fields.page_marks import drop_page_marks
 from cablegram.readers.hsg_layout import (
-    MAX_NOTE_PARAGRAPHS,
     SOURCE_NOTE,
-    NoteItem,
     PageDoc,
     PageLine,
-    closes_note,
     heading_candidate,
     is_chrome,
     is_footer,
-    note_start,
-    strip_back,
+    names_document,
+    next_text,
+    number_after,
+    number_key,
+    number_next,
 )
+from cablegram.readers.hsg_notes import notes_at, notes_from_tail, renumber
 from cablegram.readers.text_layout import HEADING, MARKER, is_dateline
 
+__all__ = ["PageSplit", "names_document", "split_page"]
+
 _NOTE_OPENING = re.compile(r"^\s*(?:\d{1,3}\.\s+|[-•*–]\s+)?Source:", re.I)
-_ITEM_OPENING = re.compile(r"^\s*(?:\d{1,3}\.\s|[-•*–]\s|Source:)")
-
-
 _BARE_HEADING = re.compile(r"^(\d{1,5}[A-Za-z]?)\.()\s*(?:/\d{1,3}/|\d{1,3})?\s*$")
 
 
@@ -51,91 +49,9 @@ class PageSplit:
     toc: list[str] = field(default_factory=list)  # heading-shaped lines of a list
 
 
-def _notes_at(lines: list[PageLine], i: int, doc_number: str | None
-              ) -> tuple[list[NoteItem], int] | None:
-    """The notes list that starts at line `i`, and the index after it; None if none does.
-
-    `doc_number`: the document's, on a page of several (None: the page has only this one,
-    so no later heading can end the list)."""
-    items: list[NoteItem] = []
-    arrows = False  # the list's items end in "↩"
-    j = i
-    expect: int | None = None
-    while j < len(lines):
-        m = note_start(lines[j].text)
-        if m is None or (items and heading_candidate(lines[j].text, _next_text(lines, j))
-                         and not _note_number_next(m.group("n"), expect, lines[j].text,
-                                                   doc_number)):
-            break
-        numbered = m.group("n")
-        close = _note_end(lines, j, first=not items) if arrows or not items else (
-            j if closes_note(lines[j].text) else None)
-        if close is not None:
-            parts = [m.group("text")] + [lines[k].text.strip() for k in range(j + 1, close + 1)]
-            items.append(NoteItem(numbered, strip_back("\n\n".join(parts)), lines[j].lineno))
-            arrows = arrows or not items[:-1]
-            j = close + 1
-            expect = int(numbered) + 1 if numbered else None
-            continue
-        if arrows:
-            break
-        # Without "↩": only a numbered list that opens with the source note, and its
-        # next numbers ("1. Source: …", "2. …"); other lines go on the note before.
-        if not items:
-            if not (numbered and SOURCE_NOTE.match(m.group("text"))):
-                return None
-        elif not _note_number_next(numbered, expect, lines[j].text, doc_number):
-            if is_chrome(lines[j].text) or expect is None:
-                break
-            items[-1].text += "\n\n" + lines[j].text.strip()
-            j += 1
-            continue
-        items.append(NoteItem(numbered, m.group("text").strip(), lines[j].lineno))
-        expect = int(numbered) + 1 if numbered else None
-        j += 1
-    return (items, j) if items else None
-
-
-def _note_number_next(numbered: str | None, expect: int | None, text: str,
-                      doc_number: str | None) -> bool:
-    """A numbered line that goes on the list: near the next number (notes may skip or
-    repeat one), and not the next document's heading."""
-    if not numbered or expect is None or not expect - 1 <= int(numbered) <= expect + 5:
-        return False
-    if doc_number is None or (int(numbered) == expect and not _is_next(numbered, doc_number)):
-        return True  # the very next note, and no document could be numbered so
-    return not (heading_candidate(text) and _after(numbered, doc_number)
-                and names_document(text))
-
-
-def _item_text(text: str) -> str:
-    m = note_start(text)
-    return m.group("text").strip() if m else text.strip()
-
-
-def _next_text(lines: list[PageLine], i: int) -> str | None:
-    return drop_page_marks(lines[i + 1].text).text if i + 1 < len(lines) else None
-
-
-def _note_end(lines: list[PageLine], j: int, first: bool) -> int | None:
-    """The line whose "↩" ends the note item starting at `j`. The first item's later lines
-    start no item of their own (a numbered body paragraph is not a note running into the
-    notes); inside the list, a note may quote numbered paragraphs."""
-    limit = MAX_NOTE_PARAGRAPHS if first else 4 * MAX_NOTE_PARAGRAPHS
-    for k in range(j, min(j + limit, len(lines))):
-        text = lines[k].text
-        if k > j and first and (_ITEM_OPENING.match(text) or heading_candidate(text)):
-            return None
-        if k > j and is_footer(text):
-            return None
-        if closes_note(text):
-            return k
-    return None
-
-
 def _toc_lines(lines: list[PageLine]) -> set[int]:
     """Lines of a list of documents: runs of two or more heading-shaped lines in a row."""
-    heads = [heading_candidate(ln.text, _next_text(lines, i)) for i, ln in enumerate(lines)]
+    heads = [heading_candidate(ln.text, next_text(lines, i)) for i, ln in enumerate(lines)]
     toc: set[int] = set()
     for i in range(len(heads) - 1):
         a, b = heads[i], heads[i + 1]
@@ -144,8 +60,8 @@ def _toc_lines(lines: list[PageLine]) -> set[int]:
         # two sentences…" then "268. National Security Council Report" is no list.
         # A telegram's first paragraph "6070. Joint Defense-State message." right after its
         # heading "265. Telegram …" is no list either: listed numbers go up by small steps.
-        if a is not None and b is not None and _after(b[0], a[0]) and _num(b[0])[0] - _num(
-                a[0])[0] <= _LIST_STEP and names_document(
+        if a is not None and b is not None and number_after(b[0], a[0]) and (
+                number_key(b[0])[0] - number_key(a[0])[0] <= _LIST_STEP) and names_document(
                 lines[i].text) and names_document(lines[i + 1].text):
             toc.update((i, i + 1))
     return toc
@@ -183,9 +99,9 @@ def _heading_before(lines: list[PageLine], out: PageSplit, toc: set[int]) -> int
         i = index[id(line)]
         if i > index[id(first.heading)]:
             continue
-        cand = heading_candidate(line.text.strip(), _next_text(lines, i))
+        cand = heading_candidate(line.text.strip(), next_text(lines, i))
         if cand is not None and i not in toc:
-            return i if text_after and _is_next(first.number, cand[0]) else None
+            return i if text_after and number_next(first.number, cand[0]) else None
         text_after = text_after or not is_chrome(line.text)
     return None
 
@@ -200,7 +116,7 @@ def _split(lines: list[PageLine], number_hint: str | None, toc: set[int],
     while i < len(lines):
         line = lines[i]
         text = line.text.strip()
-        cand = heading_candidate(text, _next_text(lines, i))
+        cand = heading_candidate(text, next_text(lines, i))
         if cur is None:
             named = (HEADING.match(text) or _BARE_HEADING.match(text)
                      if number_hint is not None and not out.docs else None)
@@ -226,7 +142,7 @@ def _split(lines: list[PageLine], number_hint: str | None, toc: set[int],
             # A page named for one document (its URL, its file name) holds only that one.
             # A heading right after a notes list pairs with no note to make a list.
             listed = i in toc and (i + 1 in toc or i - 1 not in note_lines)
-            if cand and not listed and _after(cand[0], cur.number) and number_hint is None:
+            if cand and not listed and number_after(cand[0], cur.number) and number_hint is None:
                 out.docs.append(cur)
                 cur = PageDoc(line, cand[0], cand[1])
                 notes_done = False
@@ -239,7 +155,8 @@ def _split(lines: list[PageLine], number_hint: str | None, toc: set[int],
         if is_footer(text) and not cur.body:
             i += 1
             continue
-        notes = _notes_at(lines, i, None if number_hint is not None else cur.number)
+        notes = notes_at(lines, i, None if number_hint is not None else cur.number,
+                          _doc_text(cur))
         if notes is not None:
             note_lines.update(range(i, notes[1]))
             cur.notes, i = notes
@@ -252,7 +169,7 @@ def _split(lines: list[PageLine], number_hint: str | None, toc: set[int],
             break
         # The next document when this one has no notes to end it: its heading has a
         # dateline after it, or (on a page that names no one document) names a type.
-        if cand and _is_next(cand[0], cur.number) and (
+        if cand and number_next(cand[0], cur.number) and (
                 _dateline_next(lines, i) or (number_hint is None and names_document(text))):
             out.docs.append(cur)
             cur = PageDoc(line, cand[0], cand[1])
@@ -264,8 +181,8 @@ def _split(lines: list[PageLine], number_hint: str | None, toc: set[int],
         out.docs.append(cur)
     for doc in out.docs:
         if not doc.notes:
-            _notes_from_tail(doc, numbered_notes)
-        _renumber(doc)
+            notes_from_tail(doc, numbered_notes)
+        renumber(doc)
     last = out.docs[-1].notes if out.docs else []
     if last and re.search(r"[.)\]”\"’]$", last[-1].text.rstrip()):
         # The page reaches the last document's notes and ends a sentence: not cut off.
@@ -273,6 +190,10 @@ def _split(lines: list[PageLine], number_hint: str | None, toc: set[int],
     elif out.docs and _whole_without_notes(out.docs[-1]):
         out.complete = True
     return out
+
+
+def _doc_text(doc: PageDoc) -> str:
+    return "\n".join(drop_page_marks(ln.text).text for ln in [doc.heading, *doc.body])
 
 
 def _whole_without_notes(doc: PageDoc) -> bool:
@@ -288,104 +209,10 @@ def _whole_without_notes(doc: PageDoc) -> bool:
     return not any(glued_marks(t) or MARKER.search(t) for t in texts)
 
 
-def _notes_from_tail(doc: PageDoc, from_one: bool = False) -> None:
-    """A numbered notes list without "↩" or source note ("2. Short title for …") is the
-    body's last numbered paragraphs whose numbers are all glued, in order, in the text
-    before them: numbered paragraphs of the text itself have no such marks.
-
-    `from_one`: an older volume's list, counted 1, 2, … to the end (a note may run over
-    several paragraphs); one mark found glued is enough, as some cannot be told from the
-    text ("NE2", "October 24.3")."""
-    run = _counted_run(doc.body) if from_one else None
-    if run is None:
-        run = []
-        for line in reversed(doc.body):
-            m = note_start(line.text)
-            # The list is the last run of rising numbers: "5. If war…" before "2. Cairo…"
-            # is the body's own numbered paragraph.
-            if m is None or not m.group("n") or (run and int(m.group("n")) >= int(run[0][0])):
-                break
-            run.insert(0, (m.group("n"), [line]))
-    numbers = [n for n, _ in run]
-    if not run or numbers != sorted(numbers, key=int) or len(set(numbers)) < len(numbers):
-        return
-    rest = doc.body[: len(doc.body) - sum(len(part) for _, part in run)]
-    text = "\n".join(drop_page_marks(ln.text).text for ln in [doc.heading, *rest])
-    # A mark glued to a number ("US/S/60822") cannot be seen: most marks are enough.
-    found = sum(1 for n in numbers if unglue_marks(text, [n]).found)
-    # A list renumbered from 1 by the browser is the notes when the volume's marks are all
-    # there (`_volume_numbers`); its numbers are put back with the other lists'.
-    renumbered = _volume_numbers(text, numbers, found)
-    if renumbered is None and (not found or (2 * found < len(numbers) and not from_one)):
-        return
-    doc.body = rest
-    doc.notes = [NoteItem(n, "\n\n".join([_item_text(part[0].text)]
-                                          + [ln.text.strip() for ln in part[1:]]),
-                          part[0].lineno) for n, part in run]
-
-
-def _renumber(doc: PageDoc) -> None:
-    """The volume's note numbers on a notes list that the browser numbered from 1."""
-    numbers = [note.n for note in doc.notes]
-    if not numbers or SOURCE_NOTE.match(doc.notes[0].text):
-        return  # a later volume: its notes are the document's own, from the source note
-    listed = [n for n in numbers if n is not None]
-    if len(listed) < len(numbers):
-        return
-    text = "\n".join(drop_page_marks(ln.text).text for ln in [doc.heading, *doc.body])
-    found = sum(1 for n in listed if unglue_marks(text, [n]).found)
-    renumbered = _volume_numbers(text, listed, found)
-    for note, n in zip(doc.notes, renumbered or [], strict=False):
-        note.n = n
-
-
-def _volume_numbers(text: str, numbers: list[str], found: int) -> list[str] | None:
-    """The volume's numbers of a list that the browser numbered 1 to n, of which `found`
-    marks are glued in the text as listed: the text carries all n marks glued in order,
-    k to k+n-1 ("Bonna21" … "concurrence.24")."""
-    if found == len(numbers) or numbers != [str(i) for i in range(1, len(numbers) + 1)]:
-        return None
-    start = consecutive_run(text, len(numbers))
-    if start is None or start == 1:
-        return None
-    return [str(start + i) for i in range(len(numbers))]
-
-
-def _counted_run(body: list[PageLine]) -> list[tuple[str, list[PageLine]]] | None:
-    """The body's last "1. …", "2. …", … "k. …" to its end, each with the paragraphs
-    after it; None unless the numbers after that "1." are exactly 2 to k."""
-    numbered = [(i, m.group("n")) for i, ln in enumerate(body)
-                if (m := note_start(ln.text)) is not None and m.group("n")]
-    for pos in range(len(numbered) - 1, -1, -1):
-        if numbered[pos][1] != "1":
-            continue
-        tail = numbered[pos:]
-        if [n for _, n in tail] != [str(k) for k in range(1, len(tail) + 1)]:
-            return None
-        bounds = [i for i, _ in tail] + [len(body)]
-        return [(n, body[bounds[k] : bounds[k + 1]]) for k, (_, n) in enumerate(tail)]
-    return None
-
-
-def _is_next(number: str, prev: str) -> bool:
-    a, b = _num(number), _num(prev)
-    return a[0] == b[0] + 1 or (a[0] == b[0] and a[1] > b[1])
-
-
 def _dateline_next(lines: list[PageLine], i: int) -> bool:
     nxt = lines[i + 1].text if i + 1 < len(lines) else ""
     # "1. Source: …, 1962, Folder 24." has a place and a year, but is a note, not a dateline.
     return not _NOTE_OPENING.match(nxt) and is_dateline(drop_page_marks(nxt).text)
-
-
-def _after(number: str, prev: str) -> bool:
-    a, b = _num(number), _num(prev)
-    return a > b
-
-
-def _num(n: str) -> tuple[int, str]:
-    digits = "".join(c for c in n if c.isdigit())
-    return (int(digits) if digits else -1, n[len(digits):])
 
 
 def _split_off_noteless(cur: PageDoc, out: PageSplit) -> PageDoc:
@@ -396,7 +223,8 @@ def _split_off_noteless(cur: PageDoc, out: PageSplit) -> PageDoc:
     mark = cur.notes[0].n or "1"
     for k in range(len(cur.body) - 1, -1, -1):
         cand = heading_candidate(cur.body[k].text)
-        if cand is None or not _after(cand[0], cur.number) or not _ends_with_mark(cand[1], mark):
+        if cand is None or not number_after(cand[0], cur.number) or not _ends_with_mark(
+                cand[1], mark):
             continue
         out.docs.append(PageDoc(cur.heading, cur.number, cur.title, cur.body[:k]))
         return PageDoc(cur.body[k], cand[0], cand[1], cur.body[k + 1 :], cur.notes)
@@ -408,9 +236,3 @@ def _ends_with_mark(title: str, mark: str) -> bool:
                                            and not title[: -len(mark)][-1:].isdigit())
 
 
-def names_document(line: str) -> bool:
-    """A heading that names a document type ("164. Telegram From …"), not any numbered line."""
-    try:
-        return parse_heading(line).doc_type is not None
-    except FieldError:
-        return False

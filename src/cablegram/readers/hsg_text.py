@@ -72,7 +72,11 @@ def page_lines(raw: list[tuple[int, str]]) -> list[PageLine]:
     wrapped = longest <= _WRAP and any(not s.strip() for _, s in raw)
     if wrapped:
         return [PageLine(p.lineno, p.text) for p in iter_paragraphs(raw)]
-    return [PageLine(n, s.strip()) for n, s in raw if s.strip()]
+    return [PageLine(n, s.strip(), _indent(s)) for n, s in raw if s.strip()]
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
 
 
 def _open(path: Path) -> BinaryIO:
