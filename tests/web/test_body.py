@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cablegram.record import Mention, Record, Redaction, Reference, TermLink
@@ -44,6 +44,7 @@ def test_record_marks_check_mentions_against_the_text() -> None:
                      ("term", 0, 6, None)]
 
 
+@example("<<<<\n\n", [(0, 5)])  # a mark that runs into the paragraph break
 @given(st.text(alphabet="ab \n<>&\"'", max_size=80),
        st.lists(st.tuples(st.integers(-5, 90), st.integers(-5, 90)), max_size=8))
 def test_any_text_and_marks_keep_every_character(text: str,

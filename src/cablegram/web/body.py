@@ -101,12 +101,14 @@ def paragraphs(text: str, marks: Iterable[Mark]) -> list[list[Segment]]:
         end = at + len(para)
         segs: list[Segment] = []
         pos = at
-        while i < len(chosen) and chosen[i].end <= end:
+        while i < len(chosen) and chosen[i].start < end:
             m = chosen[i]
+            i += 1
+            if m.start < pos or m.end > end:
+                continue  # (it runs into the break after this paragraph, or began in it)
             segs += _lines(text[pos:m.start])
             segs.append(Segment(text[m.start:m.end], m.kind, m.note, m.target))
             pos = m.end
-            i += 1
         segs += _lines(text[pos:end])
         if segs:
             out.append(segs)
