@@ -98,16 +98,14 @@ class PeopleTables:
 
     # -- links ----------------------------------------------------------------------------
 
-    def _put_links(self, collection: str, records: Iterable[Record], first_rowid: int,
-                   linked: str | None) -> None:
-        """The person_docs rows of a collection's records just inserted from `first_rowid`,
-        in the caller's transaction."""
+    def _put_links(self, collection: str, links: list[tuple[int, str, str, str]],
+                   first_rowid: int, linked: str | None) -> None:
+        """The person_docs rows of a collection's records just inserted from `first_rowid`
+        (`DocRows.links`), in the caller's transaction."""
         if not self._has_people:
             return
-        rows = [(pid, first_rowid + i, collection, how, role)
-                for i, r in enumerate(records) if r.persons
-                for pid, how, role in person_roles(r)]
-        self.conn.executemany(_INSERT_PERSON_DOC, rows)
+        self.conn.executemany(_INSERT_PERSON_DOC, [
+            (pid, first_rowid + i, collection, how, role) for i, pid, how, role in links])
         self.conn.execute("UPDATE collections SET linked_with = ? WHERE id = ?",
                           (linked, collection))
 
