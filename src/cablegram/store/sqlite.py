@@ -25,7 +25,7 @@ from cablegram.store.base import (
     SourceRow,
 )
 from cablegram.store.sqlite_history import SqliteHistory
-from cablegram.store.sqlite_people import PeopleTables
+from cablegram.store.sqlite_people import DELETE_PERSON_DOCS, PeopleTables
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # Several ingest processes on one machine take turns: storing the largest volume takes a few
@@ -324,7 +324,7 @@ class SqliteStore(PeopleTables):
         if existed:
             # Explicit deletes (not the cascade) so that triggers on documents always fire.
             if self._has_people:
-                conn.execute("DELETE FROM person_docs WHERE collection = ?", (col.id,))
+                conn.execute(DELETE_PERSON_DOCS, (col.id,))
             conn.execute("DELETE FROM documents WHERE collection = ?", (col.id,))
             conn.execute("DELETE FROM persons WHERE collection = ?", (col.id,))
             conn.execute("DELETE FROM terms WHERE collection = ?", (col.id,))

@@ -18,6 +18,11 @@ _INSERT_PERSON_DOC = (
     "INSERT OR IGNORE INTO person_docs (person_id, doc, collection, how, role) "
     "VALUES (?, ?, ?, ?, ?)"
 )
+# A collection's person links, through its documents (migration 005: no index of
+# person_docs by collection).
+DELETE_PERSON_DOCS = (
+    "DELETE FROM person_docs WHERE doc IN (SELECT rowid FROM documents WHERE collection = ?)"
+)
 _MARK_SEARCH = (
     "INSERT OR REPLACE INTO search_queue (collection, seq) "
     "VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM search_queue))"
@@ -125,7 +130,7 @@ class PeopleTables:
         conn = self.conn
         try:
             conn.execute("BEGIN IMMEDIATE")
-            conn.execute("DELETE FROM person_docs WHERE collection = ?", (collection,))
+            conn.execute(DELETE_PERSON_DOCS, (collection,))
             rowids = dict(conn.execute(
                 "SELECT id, rowid FROM documents WHERE collection = ?", (collection,)))
             conn.executemany("UPDATE documents SET record = ? WHERE rowid = ?",
