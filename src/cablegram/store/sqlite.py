@@ -163,6 +163,10 @@ class SqliteStore(PeopleTables):
             # 64 MiB of page cache (default 2 MiB): the indexes of a growing archive stay in
             # memory during an ingest; measured ~8% less CPU per volume stored.
             self.conn.execute("PRAGMA cache_size = -65536")
+            # The WAL copied into the file (and both synced) once it holds 10,000 pages (80 MiB)
+            # rather than 1,000: once per ~15 volumes stored, not once per one or two. Measured
+            # on the corpus (load 7): storing 6.0 s of wall time instead of 6.8-8.4, same CPU.
+            self.conn.execute("PRAGMA wal_autocheckpoint = 10000")
         except sqlite3.Error as e:
             raise CablegramError(f"{self.path}: cannot open the database: {e}") from None
         try:
