@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cablegram.archive import READ_AHEAD, Archive
+from cablegram.archive import READ_AHEAD, Archive, read_file
 from cablegram.errors import CablegramError
 from cablegram.read_worker import ReadWorker, _Forked
 from test_archive import volume
@@ -95,7 +95,12 @@ def test_the_reader_process_reads_like_the_parent(tmp_path: Path) -> None:
         bad = worker.read(empty, "auto")
     finally:
         worker.close()
-    assert good.error is None and [len(b.records) for b in good.batches] == [3]
+    # The child sends the rows to store, not the records: they are the parent's records.
+    assert good.error is None and good.rows is not None
+    assert [len(b.records) for b in good.batches] == [0]
+    here = read_file(volume(tmp_path, "frustest01"), "auto").batches
+    assert [rows.records() for rows in good.rows] == [b.records for b in here]
+    assert [len(rows.docs) for rows in good.rows] == [3]
     assert bad.batches == [] and bad.error
 
 
@@ -123,11 +128,11 @@ def test_a_forked_reader_holds_no_pipe_of_another(tmp_path: Path) -> None:
         assert first_ends <= _pipes_held(a.pid)  # the other ends of the same pipes
         # A child closes the others' ends before it serves: once it has answered, it has.
         read = second.read(volume(tmp_path, "frustest01"), "auto")
-        assert read.error is None and [len(x.records) for x in read.batches] == [3]
+        assert read.error is None and [len(x.docs) for x in read.rows or []] == [3]
         assert not first_ends & _pipes_held(b.pid)
         assert first.close() == 0
         read = second.read(volume(tmp_path, "frustest02"), "auto")
-        assert read.error is None and [len(x.records) for x in read.batches] == [3]
+        assert read.error is None and [len(x.docs) for x in read.rows or []] == [3]
     finally:
         second.close()  # first: were it to hold the first's input, that one could not end
         first.close()

@@ -30,7 +30,7 @@ from cablegram.readers.base import Reader
 from cablegram.readers.registry import detect_reader, get_reader
 from cablegram.record import Batch, Collection, Record
 from cablegram.search.index import SearchIndex
-from cablegram.store.base import CollectionSpan, ListRow, RefRow, Store
+from cablegram.store.base import CollectionSpan, DocRows, ListRow, RefRow, Store
 from cablegram.store.sqlite import SqliteStore
 from cablegram.store.twins import FIELD_SOURCES, merge_twins, part_from, rank, twin_key
 
@@ -219,9 +219,10 @@ class _Read:
     batches: list[Batch]
     error: str | None = None
     seconds: float = 0.0
-    # Each batch's records as stored JSON, made by a reader process (it has time to spare
-    # while the store is the slower side); None: the store makes them.
-    json: list[list[str]] | None = None
+    # Each batch's rows as stored (`store.sqlite.doc_rows`, the JSON included), made by a
+    # reader process, which then sends them instead of the records (`batches` hold none);
+    # None: the store makes them from the records.
+    rows: list[DocRows] | None = None
     link_seconds: float = 0.0
     # The stamp of the authorities the records were linked with; None: not linked.
     linked_with: str | None = None
@@ -418,10 +419,11 @@ class Archive(PeopleMixin):
     def _ingest_files(self, files: list[Path], format: str,
                       on_progress: Callable[[IngestEvent], None] | None, read_ahead: str,
                       report: IngestReport, handoff: Handoff,
-                      authorities: Callable[[], str | None],
+                      authorities: Callable[[], Callable[[], str | None]],
                       collection: str | None = None) -> str | None:
-        """Read and store the files; `authorities()` is called once the first files are
-        being read, and gives the stamp they are linked with (returned)."""
+        """Read and store the files; `authorities()` loads them (once the first files are
+        being read, or before reader processes are forked), and what it returns stores them
+        and gives the stamp the files are linked with (returned)."""
         sizes = [_size(p) for p in files]
         total = sum(sizes)
         done = 0
@@ -431,10 +433,12 @@ class Archive(PeopleMixin):
         n = READ_PROCESSES if read_ahead == "process" else 1
         linked: str | None = None
         forked = read_ahead == "process" and bool(files) and hasattr(os, "fork")
+        store_authorities: Callable[[], str | None] | None = None
         if forked:
-            # The authorities stored and the linker built first, then the reader processes
+            # The authorities loaded and the linker built first, then the reader processes
             # forked: they share one linker instead of each loading and building its own.
-            linked = authorities()
+            # The authorities are stored once the readers are reading.
+            store_authorities = authorities()
         pool = ThreadPoolExecutor(max_workers=n, thread_name_prefix="cablegram-read")
         worker = (ReadWorkers(n, link=_parent_link(handoff)) if forked
                   else ReadWorkers(n, handoff.file) if read_ahead == "process" and files
@@ -453,8 +457,8 @@ class Archive(PeopleMixin):
                 for j in range(i + len(queue), min(i + 1 + depth, len(files))):
                     queue.append(self._look_ahead(pool, read, files[j], format,
                                                   start=read_ahead != "off"))
-                if i == 0 and not forked:
-                    linked = authorities()
+                if i == 0:
+                    linked = (store_authorities or authorities())()
                 prep, pending = queue.popleft()
                 outcome = self._ingest_one(prep, pending, read, format)
                 report.files.append(outcome)
@@ -469,7 +473,7 @@ class Archive(PeopleMixin):
                 if on_progress:
                     on_progress(IngestEvent(path, i + 1, len(files), done, total, outcome))
             if not files:
-                linked = authorities()
+                linked = authorities()()
         finally:
             # The readers must not wait for authorities that will never come.
             handoff.publish(None)
@@ -544,7 +548,19 @@ class Archive(PeopleMixin):
             joined: list[Batch] = []
             counts: list[int] = []
             shared = False
-            for batch in read.batches:
+            ready = read.rows
+            json: list[list[str]] | None = None
+            if ready is not None and any(self._joins_stored(b) for b in read.batches):
+                # Joined with what is stored: the records again, from their JSON.
+                for batch, rows in zip(read.batches, ready, strict=True):
+                    batch.records = rows.records()
+                json = [[doc[-1] for doc in rows.docs] for rows in ready]
+                ready = None
+            for i, batch in enumerate(read.batches):
+                if ready is not None:  # a new volume: stored as read
+                    joined.append(batch)
+                    counts.append(len(ready[i].docs))
+                    continue
                 to_store, count, with_others = self._join(batch, path, outcome.warnings)
                 joined.append(to_store)
                 counts.append(count)
@@ -552,8 +568,8 @@ class Archive(PeopleMixin):
             seen_before = self.store.source_known(prep.key)
             # Batches joined with stored pages are new records: their JSON is made here.
             puts = self.store.put_batches(joined, path=prep.key, sha256=prep.sha,
-                                          shared=shared, json=None if shared else read.json,
-                                          linked=read.linked_with)
+                                          shared=shared, json=None if shared else json,
+                                          linked=read.linked_with, rows=ready)
         except ReadError as e:
             return FileOutcome(path, "failed", error=_one_line(e.reason))
         except CablegramError as e:
@@ -573,6 +589,12 @@ class Archive(PeopleMixin):
             outcome.warnings.extend(_one_line(w) for w in batch.warnings)
         outcome.store_seconds = time.perf_counter() - t0
         return outcome
+
+    def _joins_stored(self, batch: Batch) -> bool:
+        """Whether `_join` may join the batch with what is stored (else it stores it as is)."""
+        fmt = batch.collection.format
+        return (fmt in SCAN_FORMATS | PAGE_FORMATS | CATALOG_FORMATS
+                or self.store.collection(batch.collection.id) is not None)
 
     def _join(self, batch: Batch, path: Path, warnings: list[str]) -> tuple[Batch, int, bool]:
         """What to store for one batch: itself, or its collection with this file's part;

@@ -15,12 +15,18 @@ from cablegram.authority_folders import KINDS, PEOPLE, POCOM, Split, folder_sign
 from cablegram.errors import CablegramError, NotFound, ReadError
 from cablegram.people import DocRef, PersonReport
 from cablegram.record import Batch
-from cablegram.store.base import Store
+from cablegram.store.base import AuthorityRows, Store
 from cablegram.store.sqlite import record_json
 
 if TYPE_CHECKING:
     from cablegram.archive import FileOutcome, LinkReport
+    from cablegram.link.authorities import Authorities
     from cablegram.linking import Handoff, LinkSetup
+
+    # Hands (stamp, JSON) of the authorities just loaded, and the loaded object, to readers.
+    Publish = Callable[[tuple[str, str] | None, Authorities | None], None]
+# A step left to do: storing the authorities once the readers are started.
+_Pending = Callable[[], None]
 
 NO_AUTHORITIES = ("no authorities in the archive: ingest the people register and pocom first "
                   "(cablegram ingest ../shared/corpus/people ../shared/corpus/pocom)")
@@ -47,29 +53,38 @@ class PeopleMixin:
     # -- authorities ----------------------------------------------------------------------
 
     def _store_authorities(self, split: Split, outcomes: list[FileOutcome],
-                           handoff: Handoff) -> str | None:
-        """The ingest's authority folders, stored (while the first files are read) and
-        handed to the readers; the stamp of the authorities they link with."""
+                           handoff: Handoff) -> Callable[[], str | None]:
+        """The ingest's authority folders loaded and handed to the readers; what it returns
+        stores them and gives the stamp the readers link with. Between the two, the ingest
+        forks its readers: they read while the authorities are stored."""
         from cablegram.archive import FileOutcome
 
         outcomes += [FileOutcome(folder, "failed", error=reason) for folder, reason in split.bad]
+        pending: list[_Pending] = []
         try:
             if split.authorities:
-                outcomes += self._ingest_authorities(split.authorities, handoff.publish)
+                found, pending = self._ingest_authorities(split.authorities, handoff.publish)
+                outcomes += found
+        finally:
+            # The readers may wait for it: new authorities are published as soon as they
+            # are loaded; else those stored already (or none).
+            handoff.publish(self.store.authorities_data())
+
+        def store() -> str | None:
+            for put in pending:
+                put()
             for a in outcomes:
                 self.store.log_ingest(str(a.path.resolve()), a.status, warnings=a.warnings,
                                       error=a.error)
-        finally:
-            # The readers wait for it: whatever happened, they get the authorities stored
-            # (published already when new ones were loaded).
-            handoff.publish(self.store.authorities_data())
-        return handoff.stamp
+            return handoff.stamp
 
-    def _ingest_authorities(self, folders: dict[str, Path],
-                            publish: Callable[[tuple[str, str]], None] | None = None,
-                            ) -> list[FileOutcome]:
-        """Store the authorities of these folders (kind -> folder), unless unchanged;
-        `publish((stamp, JSON))` as soon as new ones are loaded, before they are stored.
+        return store
+
+    def _ingest_authorities(self, folders: dict[str, Path], publish: Publish | None = None,
+                            ) -> tuple[list[FileOutcome], list[_Pending]]:
+        """Load the authorities of these folders (kind -> folder), unless unchanged;
+        `publish((stamp, JSON), authorities)` as soon as new ones are loaded. What is
+        returned with the outcomes stores them (the outcomes then say if that failed).
 
         The kind not given is read again from the folder stored before, if it is still
         there: the authorities are always loaded whole. Nothing changes on failure.
@@ -95,23 +110,43 @@ class PeopleMixin:
                 outcomes[kind] = FileOutcome(folder, "replaced" if before else "ingested")
                 changed.append(kind)
         if not changed:
-            return list(outcomes.values())
+            return list(outcomes.values()), []
         for kind in KINDS:
             before = self.store.authority_source(kind)
             if kind not in folders and before is not None and Path(before[0]).is_dir():
                 # Gone unreadable: the authorities are loaded without it.
                 with contextlib.suppress(ReadError):
                     sources[kind] = (before[0], folder_signature(Path(before[0])))
-        error = self._load_authorities(sources, outcomes, changed, publish)
-        if error is not None:
-            for kind in changed:
-                outcomes[kind] = FileOutcome(folders[kind], "failed", error=error)
-        return list(outcomes.values())
+        loaded = self._load_authorities(sources, outcomes, changed, publish)
+        if isinstance(loaded, str):
+            self._fail(outcomes, folders, changed, loaded)
+            return list(outcomes.values()), []
+
+        def put() -> None:
+            try:
+                self.store.put_authorities(loaded)
+            except CablegramError as e:
+                self._fail(outcomes, folders, changed, _one_line(str(e)))
+            else:
+                self._link_setup = None
+
+        # The outcomes are in the list given back: a failure to store changes them in place.
+        return list(outcomes.values()), [put]
+
+    @staticmethod
+    def _fail(outcomes: dict[str, FileOutcome], folders: dict[str, Path], changed: list[str],
+              error: str) -> None:
+        for kind in changed:
+            outcome = outcomes[kind]
+            outcome.status, outcome.error = "failed", error
+            outcome.warnings.clear()
+            outcome.path = folders[kind]
 
     def _load_authorities(self, sources: dict[str, tuple[str, str]],
                           outcomes: dict[str, FileOutcome], changed: list[str],
-                          publish: Callable[[tuple[str, str]], None] | None) -> str | None:
-        """Load and store; the warnings go to the outcomes of the folders that changed."""
+                          publish: Publish | None) -> AuthorityRows | str:
+        """Load them: the rows to store, or why they cannot be loaded. The warnings go to
+        the outcomes of the folders that changed."""
         from cablegram.link.authorities import Authorities
         from cablegram.linking import authority_rows
 
@@ -128,20 +163,17 @@ class PeopleMixin:
             return _one_line(f"internal error in the authorities loader: "
                              f"{type(e).__name__}: {e}")
         rows = authority_rows(auth, sources)
-        if publish is not None:
-            publish((rows.stamp, rows.data))
-        try:
-            self.store.put_authorities(rows)
-        except CablegramError as e:
-            return _one_line(str(e))
         folders = {k: sources[k][0] for k in sources}
         for w in auth.warnings:
             owner = _owner(w, folders)
             if owner is None or owner in changed:
                 outcomes[owner if owner is not None else changed[0]].warnings.append(
                     _one_line(w))
-        self._link_setup = None
-        return None
+        if publish is not None:
+            # The loaded authorities themselves: the readers' linker is built on them, not
+            # on their JSON read back (the same content).
+            publish((rows.stamp, rows.data), auth)
+        return rows
 
     def link_setup(self) -> LinkSetup | None:
         """The stored authorities and a linker over them (made once per stamp), or None."""

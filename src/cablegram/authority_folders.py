@@ -119,15 +119,18 @@ def folder_signature(folder: Path) -> str:
     """SHA-256 over every file of the folder: its path inside the folder, size and
     modification time. Statting the register's 16,000 files takes a tenth of the time that
     reading them does; a file touched but unchanged only costs one needless reload."""
-    h = hashlib.sha256()
+    top = os.fspath(folder)
+    cut = len(os.path.join(top, ""))  # a file's path inside the folder follows this prefix
+    lines: list[str] = []
     try:
-        for here, dirs, names in os.walk(folder):
+        for here, dirs, names in os.walk(top):
             dirs.sort()
+            base = os.path.join(here, "")
             for name in sorted(names):
-                path = os.path.join(here, name)
+                path = base + name
                 st = os.stat(path)
-                h.update(f"{os.path.relpath(path, folder)}\0{st.st_size}\0{st.st_mtime_ns}\n"
-                         .encode())
+                lines.append(f"{path[cut:]}\0{st.st_size}\0{st.st_mtime_ns}\n")
     except OSError as e:
         raise ReadError(folder, f"cannot read: {e.strerror or e}") from None
-    return h.hexdigest()
+    # One update of the lines joined: the same digest as one update per line, faster.
+    return hashlib.sha256("".join(lines).encode()).hexdigest()

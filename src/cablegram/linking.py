@@ -88,6 +88,7 @@ class Handoff:
     def __init__(self, file: Path) -> None:
         self.file = file
         self._stored: Future[tuple[str, str] | None] = Future()
+        self._loaded: Authorities | None = None
         self._setup: LinkSetup | None = None
         self._lock = threading.Lock()
 
@@ -97,10 +98,14 @@ class Handoff:
         stored = self._stored.result() if self._stored.done() else None
         return stored[0] if stored else None
 
-    def publish(self, stored: tuple[str, str] | None) -> None:
-        """Hand (stamp, JSON) or None to the readers; only the first call counts."""
+    def publish(self, stored: tuple[str, str] | None,
+                authorities: Authorities | None = None) -> None:
+        """Hand (stamp, JSON) or None to the readers; only the first call counts.
+        `authorities`: that JSON's authorities, loaded already (not read back in this
+        process)."""
         if self._stored.done():
             return
+        self._loaded = authorities if stored is not None else None
         tmp = self.file.with_name(self.file.name + ".tmp")
         tmp.write_text("" if stored is None else f"{stored[0]}\n{stored[1]}", encoding="utf-8")
         os.replace(tmp, self.file)  # whole, at once: a reader never sees half of it
@@ -119,7 +124,9 @@ class Handoff:
         with self._lock:
             if self._setup is None:
                 try:
-                    self._setup = LinkSetup.from_json(*stored)
+                    loaded, self._loaded = self._loaded, None
+                    self._setup = (LinkSetup(stored[0], loaded, Linker(loaded))
+                                   if loaded is not None else LinkSetup.from_json(*stored))
                 except Exception as e:
                     raise CablegramError(f"the authorities could not be loaded: "
                                          f"{type(e).__name__}: {e} (run `cablegram link`)"

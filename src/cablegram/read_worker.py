@@ -190,13 +190,16 @@ def serve(inp: IO[bytes], out: IO[bytes], link: Link | None = None) -> None:
     """The child's loop: read (and link with `link()`) each file named on `inp`, write its
     result to `out`."""
     from cablegram.archive import read_file
-    from cablegram.store.sqlite import record_json
+    from cablegram.store.sqlite import doc_rows
 
     for line in inp:
         path, format, collection = json.loads(line)
         read = read_file(Path(path), format, link, collection)
-        # The records' JSON is made here: the store, the slower side, then only inserts it.
-        read.json = [[record_json(r) for r in b.records] for b in read.batches]
+        # The rows stored (the records' JSON among them) are made here: the store then only
+        # inserts them, and they pickle ~20x faster than the records, which stay here.
+        read.rows = [doc_rows(b.records) for b in read.batches]
+        for b in read.batches:
+            b.records = []
         pickle.dump(read, out, protocol=pickle.HIGHEST_PROTOCOL)
         out.flush()
 

@@ -10,10 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cablegram.errors import CablegramError
 from cablegram.people import person_roles
 from cablegram.record import Batch, Collection, Mention, PersonLink, Record, Signer
 from cablegram.store.base import AuthorityRows
-from cablegram.store.sqlite import record_json
+from cablegram.store.sqlite import doc_rows, record_json
 from pg_server import open_any
 
 ROWS = AuthorityRows(
@@ -104,6 +105,27 @@ def test_person_index_is_stored_with_the_documents(store: Any) -> None:
     store.put_batches([Batch(batch.collection, [record(1, [])])], path="/v.xml", sha256="y")
     assert store.person_documents("100004") == []
     assert store.collections_to_link("s1") == ["v"]  # stored unlinked
+
+
+def test_rows_made_by_a_reader_store_what_the_records_would(store: Any) -> None:
+    # A reader process sends `doc_rows` instead of the records (cablegram.read_worker).
+    kohler, kuz = link("107327", "Kohler, Foy D."), link("100004", "Kuznetsov, V.")
+    records = [record(1, [kohler, kuz], signers=[Signer("Kohler")]), record(2, [kuz]),
+               record(3, [])]
+    rows = doc_rows(records)
+    assert rows.links == [(0, "107327", "name", "sender"), (0, "100004", "name", "mentioned"),
+                          (1, "100004", "name", "mentioned")]
+    assert rows.records() == records
+    assert [doc[-1] for doc in rows.docs] == [record_json(r) for r in records]
+    store.put_batches([Batch(Collection("v", format="tei"), [])], path="/v.xml", sha256="x",
+                      linked="s1", rows=[rows])
+    assert [store.get(r.id) for r in records] == records
+    assert [s.documents for s in store.collection_spans()] == [3]
+    assert [(d, role) for d, _, _, role in store.person_documents("100004")] == [
+        ("v/d1", "mentioned"), ("v/d2", "mentioned")]
+    assert store.collections_to_link("s1") == []
+    with pytest.raises(CablegramError, match="2 JSON texts for 3 records"):
+        doc_rows(records, ["{}", "{}"])
 
 
 def test_update_links_replaces_them_and_marks_the_index(store: Any) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -16,11 +16,19 @@ from psycopg_pool import PoolTimeout
 
 from cablegram.errors import CablegramError, ReadError
 from cablegram.record import Batch, Collection, Person, Record, Term
-from cablegram.store.base import CollectionSpan, ListRow, PageRow, Put, SearchRow, SourceRow
+from cablegram.store.base import (
+    CollectionSpan,
+    DocRows,
+    ListRow,
+    PageRow,
+    Put,
+    SearchRow,
+    SourceRow,
+)
 from cablegram.store.postgres_conn import connect, open_pool, pool_size, safe_url
 from cablegram.store.postgres_history import PostgresHistory
 from cablegram.store.postgres_people import PostgresPeople
-from cablegram.store.sqlite import _DOC_COLUMNS, _doc_row, _now, migrations
+from cablegram.store.sqlite import _DOC_COLUMNS, _now, doc_rows, migrations
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations" / "postgres"
 # Advisory lock keys (pg_advisory_xact_lock): one for migrations, one for search marks; a
@@ -200,8 +208,10 @@ class PostgresStore(PostgresPeople):
 
     def put_batches(self, batches: list[Batch], *, path: str, sha256: str,
                     shared: bool = False, json: list[list[str]] | None = None,
-                    linked: str | None = None) -> list[Put]:
+                    linked: str | None = None,
+                    rows: Sequence[DocRows | None] | None = None) -> list[Put]:
         """Store every batch of one file in ONE transaction: all of them, or none.
+        `rows`: as for the SQLite store (`SqliteStore.put_batches`).
 
         Each collection is locked (an advisory lock to the commit) before it is read or
         replaced: two processes storing the same volume take turns, the second replaces the
@@ -217,8 +227,11 @@ class PostgresStore(PostgresPeople):
                 statuses = []
                 for i, batch in enumerate(batches):
                     col_id = batch.collection.id
-                    texts = json[i] if json is not None else None
-                    statuses.append(self._put(batch, path, sha256, now, shared, texts, linked))
+                    ready = rows[i] if rows is not None else None
+                    prepared = ready if ready is not None else doc_rows(
+                        batch.records, json[i] if json is not None else None)
+                    statuses.append(self._put(batch, path, sha256, now, shared, prepared,
+                                              linked))
                 self.mark_search([b.collection.id for b in batches])
         except psycopg.errors.InsufficientPrivilege as e:
             raise CablegramError(f"{self.path}: this role cannot write to the archive: "
@@ -245,7 +258,7 @@ class PostgresStore(PostgresPeople):
         self.conn.execute("SELECT cablegram_mark(%s)", (collections,))
 
     def _put(self, batch: Batch, path: str, sha256: str, now: str, shared: bool,
-             texts: list[str] | None, linked: str | None) -> Put:
+             prepared: DocRows, linked: str | None) -> Put:
         col = batch.collection
         q = self.conn.execute
         existed = q("SELECT 1 FROM collections WHERE id = %s", (col.id,)).fetchone() is not None
@@ -261,20 +274,16 @@ class PostgresStore(PostgresPeople):
           "title = excluded.title, format = excluded.format, meta = excluded.meta, "
           "doc_count = excluded.doc_count, ingested_at = excluded.ingested_at",
           (col.id, col.title, col.format, json.dumps(col.meta, ensure_ascii=False),
-           len(batch.records), now))
-        if texts is not None and len(texts) != len(batch.records):
-            raise CablegramError(f"{col.id}: {len(texts)} JSON texts for "
-                                 f"{len(batch.records)} records")
+           len(prepared.docs), now))
         # Rowids drawn from the identity in one statement, in order: the person index and
         # the search index's date ties refer to them.
         rowids = [r for (r,) in q(
             "SELECT nextval(pg_get_serial_sequence('documents', 'rowid')) "
-            "FROM generate_series(1, %s)", (len(batch.records),))]
-        rows = [(rowids[i], *_doc_row(r, i, texts[i] if texts is not None else None))
-                for i, r in enumerate(batch.records)]
+            "FROM generate_series(1, %s)", (len(prepared.docs),))]
+        rows = [(rowids[i], *doc) for i, doc in enumerate(prepared.docs)]
         with self.conn.cursor() as cur:
             cur.executemany(_INSERT_DOC, rows)
-        self._put_links(col.id, batch.records, rowids, linked)
+        self._put_links(col.id, prepared.links, rowids, linked)
         q("INSERT INTO search_docs SELECT * FROM search_docs_rows WHERE collection = %s",
           (col.id,))
         with self.conn.cursor() as cur:

@@ -90,11 +90,9 @@ class PostgresPeople:
 
     # -- links ----------------------------------------------------------------------------
 
-    def _put_links(self, collection: str, records: list[Record], rowids: list[int],
-                   linked: str | None) -> None:
-        rows = [(pid, rowids[i], collection, how, role)
-                for i, r in enumerate(records) if r.persons
-                for pid, how, role in person_roles(r)]
+    def _put_links(self, collection: str, links: list[tuple[int, str, str, str]],
+                   rowids: list[int], linked: str | None) -> None:
+        rows = [(pid, rowids[i], collection, how, role) for i, pid, how, role in links]
         with self.conn.cursor() as cur:
             cur.executemany(_INSERT_PERSON_DOC, rows)
         self.conn.execute("UPDATE collections SET linked_with = %s WHERE id = %s",

@@ -18,6 +18,11 @@ _INSERT_PERSON_DOC = (
     "INSERT OR IGNORE INTO person_docs (person_id, doc, collection, how, role) "
     "VALUES (?, ?, ?, ?, ?)"
 )
+# A collection's person links, through its documents (migration 005: no index of
+# person_docs by collection).
+DELETE_PERSON_DOCS = (
+    "DELETE FROM person_docs WHERE doc IN (SELECT rowid FROM documents WHERE collection = ?)"
+)
 _MARK_SEARCH = (
     "INSERT OR REPLACE INTO search_queue (collection, seq) "
     "VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM search_queue))"
@@ -98,16 +103,14 @@ class PeopleTables:
 
     # -- links ----------------------------------------------------------------------------
 
-    def _put_links(self, collection: str, records: Iterable[Record], first_rowid: int,
-                   linked: str | None) -> None:
-        """The person_docs rows of a collection's records just inserted from `first_rowid`,
-        in the caller's transaction."""
+    def _put_links(self, collection: str, links: list[tuple[int, str, str, str]],
+                   first_rowid: int, linked: str | None) -> None:
+        """The person_docs rows of a collection's records just inserted from `first_rowid`
+        (`DocRows.links`), in the caller's transaction."""
         if not self._has_people:
             return
-        rows = [(pid, first_rowid + i, collection, how, role)
-                for i, r in enumerate(records) if r.persons
-                for pid, how, role in person_roles(r)]
-        self.conn.executemany(_INSERT_PERSON_DOC, rows)
+        self.conn.executemany(_INSERT_PERSON_DOC, [
+            (pid, first_rowid + i, collection, how, role) for i, pid, how, role in links])
         self.conn.execute("UPDATE collections SET linked_with = ? WHERE id = ?",
                           (linked, collection))
 
@@ -127,7 +130,7 @@ class PeopleTables:
         conn = self.conn
         try:
             conn.execute("BEGIN IMMEDIATE")
-            conn.execute("DELETE FROM person_docs WHERE collection = ?", (collection,))
+            conn.execute(DELETE_PERSON_DOCS, (collection,))
             rowids = dict(conn.execute(
                 "SELECT id, rowid FROM documents WHERE collection = ?", (collection,)))
             conn.executemany("UPDATE documents SET record = ? WHERE rowid = ?",
