@@ -9,6 +9,7 @@ whole by `fields.note_list`. A browser's renumbering from 1 is undone from the m
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from cablegram.fields.note_list import list_paragraph, split_notes
@@ -37,13 +38,13 @@ _BULLET = re.compile(r"^\s*[-•*–]\s")
 _NUMBERED = re.compile(r"^\s*(\d{1,3})\.\s(?!\s*Source:)")
 
 
-def notes_at(lines: list[PageLine], i: int, doc_number: str | None, text_before: str = ""
-              ) -> tuple[list[NoteItem], int] | None:
+def notes_at(lines: list[PageLine], i: int, doc_number: str | None,
+             text_before: Callable[[], str] = str) -> tuple[list[NoteItem], int] | None:
     """The notes list that starts at line `i`, and the index after it; None if none does.
 
     `doc_number`: the document's, on a page of several (None: the page has only this one,
-    so no later heading can end the list). `text_before`: the document's heading and body,
-    whose glued marks give the note numbers to expect."""
+    so no later heading can end the list). `text_before()`: the document's heading and body,
+    whose glued marks give the note numbers to expect (made only when a list needs them)."""
     items: list[NoteItem] = []
     arrows = False  # the list's items end in "↩"
     j = i
@@ -75,7 +76,7 @@ def notes_at(lines: list[PageLine], i: int, doc_number: str | None, text_before:
             if not any(closes_note(ln.text) for ln in lines[i:end]):
                 # Numbers alone tell the notes apart: the list is read as a whole, so that
                 # a note's own numbered paragraphs are not taken for the next notes.
-                return _split_list(lines[i:end], _marks(text_before))[0], end
+                return _split_list(lines[i:end], _marks(text_before()))[0], end
         elif not _note_number_next(numbered, expect, lines[j].text, doc_number):
             if is_chrome(lines[j].text) or expect is None:
                 break

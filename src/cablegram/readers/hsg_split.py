@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 
 from cablegram.fields.note_marks import glued_marks
 from cablegram.fields.page_marks import drop_page_marks
@@ -21,7 +22,6 @@ from cablegram.readers.hsg_layout import (
     is_footer,
     names_document,
     next_text,
-    note_start,
     number_after,
     number_key,
     number_next,
@@ -156,10 +156,10 @@ def _split(lines: list[PageLine], number_hint: str | None, toc: set[int],
         if is_footer(text) and not cur.body:
             i += 1
             continue
-        # (The document's text so far, for its glued marks, only where a list may start: made
-        # at every line, it cost time in the square of a long document's length.)
+        # (The document's text so far, for its glued marks, made only if a list needs it:
+        # made at every line, it cost time in the square of a long document's length.)
         notes = notes_at(lines, i, None if number_hint is not None else cur.number,
-                         _doc_text(cur) if note_start(line.text) else "")
+                         partial(_doc_text, cur))
         if notes is not None:
             note_lines.update(range(i, notes[1]))
             cur.notes, i = notes
