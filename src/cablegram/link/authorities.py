@@ -15,7 +15,7 @@ from typing import Any
 
 from lxml import etree
 
-from cablegram.link.bulk import collector_paused
+from cablegram.collector import collector_paused
 from cablegram.record import Collection
 
 # "…/historicaldocuments/frus1961-63v06/persons#p_KFD1" and "…/departmenthistory/people/ID".

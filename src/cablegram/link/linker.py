@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from operator import attrgetter
 
+from cablegram.collector import collector_paused
 from cablegram.link.authorities import Appointment, Authorities, VolumePerson
-from cablegram.link.bulk import collector_paused
 from cablegram.link.context import (
     ABBREVIATIONS,
     CONCEPTS,
@@ -393,7 +393,7 @@ def _holds(title: str, description: str) -> bool:
     it ("Assistant Press Secretary to the President")."""
     at = description.find(title)
     while at >= 0:
-        if not description[max(0, at - 7) : at].endswith(("to the ", "of the ", "the ")):
+        if description[max(0, at - 4) : at] != "the ":  # (nor "to the", "of the")
             return True
         at = description.find(title, at + 1)
     return False

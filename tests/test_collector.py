@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from cablegram.link.bulk import collector_paused
+from cablegram.collector import collector_paused
 
 
 def test_the_collector_is_off_inside_and_on_again_after() -> None:

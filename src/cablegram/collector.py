@@ -1,8 +1,10 @@
-"""Building the authorities and the linker's indexes: many objects made at once, all kept.
+"""Many objects made at once and all kept: a TEI volume read, the authorities loaded, the
+linker's indexes built.
 
 Python's cyclic collector runs every few hundred allocations and, once the heap is large,
-walks all of it: while the register is loaded and its automaton built, those passes find
-nothing to free and cost a third of the building. They are held off until it is done.
+walks all of it: there its passes find nothing to free (none of these objects are in cycles)
+and cost ~6% of reading a volume and a third of building the linker. They are held off
+until the work is done.
 """
 
 from __future__ import annotations
